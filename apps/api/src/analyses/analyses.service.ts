@@ -1,0 +1,117 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import {
+  CreateAnalysisBody,
+  spatialModels,
+  SpilloverError,
+  type AnalysisSpec,
+  type AnalysisView,
+} from '@spillover/contracts';
+import { checkSpecColumns } from '@spillover/core';
+import { AnalysisEntity } from '@spillover/db';
+import { In, type Repository } from 'typeorm';
+import type { z } from 'zod';
+import { notFound } from '../common/not-found.js';
+import { validationError } from '../common/zod-issues.js';
+import { DatasetsService } from '../datasets/datasets.service.js';
+import { EstimationQueue } from '../queue/estimation-queue.js';
+import { TeamAccess } from '../teams/team-access.service.js';
+import { analysisView } from './analysis-view.js';
+
+/** Parses the body; problems inside the spec are INVALID_SPEC, others VALIDATION_FAILED (both 400). */
+export function parseCreateAnalysisBody(input: unknown): z.output<typeof CreateAnalysisBody> {
+  const parsed = CreateAnalysisBody.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const inSpec = parsed.error.issues.every((issue) => issue.path[0] === 'spec');
+  throw validationError(parsed.error, inSpec ? 'INVALID_SPEC' : 'VALIDATION_FAILED');
+}
+
+/** Until the platform stores weights matrices, specs that need one are refused up front. */
+function requireNoWeights(spec: AnalysisSpec): void {
+  if (spec.weights) {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      'spec.weights: spatial weights are not yet stored by the platform; run spatial analyses with the command line for now',
+      { field: 'spec.weights' },
+    );
+  }
+  if (spec.kind === 'regression' && spatialModels.includes(spec.model)) {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `spec.model: "${spec.model}" needs spatial weights, which are not yet stored by the platform`,
+      { field: 'spec.model' },
+    );
+  }
+}
+
+@Injectable()
+export class AnalysesService {
+  private readonly logger = new Logger(AnalysesService.name);
+
+  constructor(
+    @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
+    private readonly datasets: DatasetsService,
+    private readonly access: TeamAccess,
+    private readonly queue: EstimationQueue,
+  ) {}
+
+  /** Stores the analysis (queued) and enqueues its fit; the row is the system of record. */
+  async create(userId: string, input: unknown): Promise<AnalysisView> {
+    const body = parseCreateAnalysisBody(input);
+    const dataset = await this.datasets.find(userId, body.datasetId);
+    requireNoWeights(body.spec);
+    checkSpecColumns(body.spec, dataset.report);
+    const analysis = await this.analyses.save(
+      this.analyses.create({
+        teamId: dataset.teamId,
+        datasetId: dataset.id,
+        createdBy: userId,
+        title: body.title ?? body.spec.title ?? null,
+        kind: body.spec.kind,
+        model: body.spec.kind === 'regression' ? body.spec.model : null,
+        spec: body.spec,
+        status: 'queued',
+        progress: null,
+        result: null,
+        error: null,
+        attempts: 0,
+        worker: null,
+        startedAt: null,
+        finishedAt: null,
+      }),
+    );
+    try {
+      await this.queue.enqueueFit(analysis.id);
+    } catch (error) {
+      // the row stays queued; the worker's sweeper re-queues queued rows without a job
+      this.logger.error(
+        `analysis ${analysis.id} stored but not enqueued: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    return analysisView(analysis);
+  }
+
+  /** Analyses of one of the caller's teams, or of all of them; newest first. */
+  async list(userId: string, teamId?: string): Promise<AnalysisView[]> {
+    const teamIds = teamId ? [teamId] : await this.access.teamIdsOf(userId);
+    if (teamId) await this.access.requireMember(userId, teamId);
+    if (teamIds.length === 0) return [];
+    const analyses = await this.analyses.find({
+      where: { teamId: In(teamIds) },
+      order: { createdAt: 'DESC' },
+    });
+    return analyses.map(analysisView);
+  }
+
+  /** An analysis of one of the caller's teams; NOT_FOUND otherwise. */
+  async find(userId: string, id: string): Promise<AnalysisEntity> {
+    const analysis = await this.analyses.findOneBy({ id });
+    if (!analysis || !(await this.access.roleIn(userId, analysis.teamId))) throw notFound('analysis', id);
+    return analysis;
+  }
+
+  /** The row as it is now, for event streams that already checked access. */
+  reload(id: string): Promise<AnalysisEntity | null> {
+    return this.analyses.findOneBy({ id });
+  }
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/** Log levels accepted in LOG_LEVEL, most to least severe; `info` is an alias of Nest's `log`. */
+const logLevels = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
+export type LogLevel = (typeof logLevels)[number];
+
+function urlWithProtocols(name: string, protocols: string[]) {
+  return z
+    .string()
+    .trim()
+    .refine((value) => URL.canParse(value) && protocols.includes(new URL(value).protocol.slice(0, -1)), {
+      message: `${name} must be a URL starting with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+}
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+/** Every environment variable the API reads (documented in /.env.example). */
+export const ApiEnvironment = z.object({
+  DATABASE_URL: urlWithProtocols('DATABASE_URL', ['postgres', 'postgresql']).default(
+    'postgres://postgres@127.0.0.1:5432/spillover',
+  ),
+  REDIS_URL: urlWithProtocols('REDIS_URL', ['redis', 'rediss']).default('redis://127.0.0.1:6379'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+$/, 'QUEUE_PREFIX may only contain letters, digits, "_" and "-"')
+    .default('spillover'),
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(52_428_800),
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(336),
+  COOKIE_SECURE: booleanFlag.default(false),
+  LOG_LEVEL: z
+    .enum([...logLevels, 'info'])
+    .transform((level): LogLevel => (level === 'info' ? 'log' : level))
+    .default('log'),
+});
+
+export interface AppConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  queuePrefix: string;
+  port: number;
+  uploadMaxBytes: number;
+  sessionTtlMs: number;
+  cookieSecure: boolean;
+  /** The configured level and every more severe one, as Nest's logger wants them. */
+  logLevels: LogLevel[];
+}
+
+/** Injection token of the AppConfig. */
+export const APP_CONFIG = Symbol('AppConfig');
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Validates the environment; throws one ConfigError listing every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  // an empty variable means "not set", as in most .env loaders
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = ApiEnvironment.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    queuePrefix: e.QUEUE_PREFIX,
+    port: e.API_PORT,
+    uploadMaxBytes: e.UPLOAD_MAX_BYTES,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
+    cookieSecure: e.COOKIE_SECURE,
+    logLevels: logLevels.slice(0, logLevels.indexOf(e.LOG_LEVEL) + 1),
+  };
+}
+
+/** A URL for messages: the password replaced by `***`. */
+export function redactUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/** The configuration of this process: the only place that reads process.env. */
+export function readConfig(): AppConfig {
+  return loadConfig(process.env);
+}

@@ -1,0 +1,145 @@
+import {
+  AddMemberBody,
+  AnalysisResult,
+  AnalysisSpec,
+  analysisStatuses,
+  CreateAnalysisBody,
+  CreateTeamBody,
+  errorCodes,
+  LoginBody,
+  Progress,
+  SignUpBody,
+} from '@spillover/contracts';
+import type { SchemaObject } from '@nestjs/swagger';
+import { z } from 'zod';
+
+/** A reference to a schema of `components.schemas`. */
+export function ref(name: string): { $ref: string } {
+  return { $ref: `#/components/schemas/${name}` };
+}
+
+/** Request bodies: the contracts' zod schemas as the client writes them (defaults optional). */
+function fromZod(schema: z.ZodType): SchemaObject {
+  return z.toJSONSchema(schema, {
+    target: 'openapi-3.0',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as SchemaObject;
+}
+
+function object(
+  properties: Record<string, SchemaObject | { $ref: string }>,
+  optional: string[] = [],
+): SchemaObject {
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties).filter((key) => !optional.includes(key)),
+  };
+}
+
+const string: SchemaObject = { type: 'string' };
+const uuid: SchemaObject = { type: 'string', format: 'uuid' };
+const dateTime: SchemaObject = { type: 'string', format: 'date-time' };
+const integer: SchemaObject = { type: 'integer' };
+const nullable = (schema: SchemaObject | { $ref: string }): SchemaObject => ({
+  allOf: [schema],
+  nullable: true,
+});
+const role: SchemaObject = { type: 'string', enum: ['owner', 'member'] };
+
+const serializedError = object(
+  { code: { type: 'string', enum: [...errorCodes] }, message: string, details: { type: 'object' } },
+  ['details'],
+);
+
+export const schemas = {
+  SignUpBody: fromZod(SignUpBody),
+  LoginBody: fromZod(LoginBody),
+  CreateTeamBody: fromZod(CreateTeamBody),
+  AddMemberBody: fromZod(AddMemberBody),
+  CreateAnalysisBody: fromZod(CreateAnalysisBody),
+  AnalysisSpec: fromZod(AnalysisSpec),
+  AnalysisResult: z.toJSONSchema(AnalysisResult, {
+    target: 'openapi-3.0',
+    unrepresentable: 'any',
+  }) as SchemaObject,
+  Progress: z.toJSONSchema(Progress, { target: 'openapi-3.0' }) as SchemaObject,
+  UserView: object({ id: uuid, email: string, name: string, isAdmin: { type: 'boolean' } }),
+  TeamView: object({ id: uuid, name: string, role }),
+  MemberView: object({ userId: uuid, email: string, name: string, role }),
+  MeView: object({ user: ref('UserView'), teams: { type: 'array', items: ref('TeamView') } }),
+  ValidationReport: object({
+    rows: integer,
+    unitColumn: string,
+    timeColumn: string,
+    units: integer,
+    periods: integer,
+    timeValues: { type: 'array', items: { oneOf: [string, { type: 'number' }] } },
+    balanced: { type: 'boolean' },
+    missingUnitPeriods: {
+      type: 'array',
+      items: object({ unit: string, time: { oneOf: [string, { type: 'number' }] } }),
+    },
+    missingUnitPeriodCount: integer,
+    columns: {
+      type: 'array',
+      items: object(
+        {
+          name: string,
+          type: { type: 'string', enum: ['numeric', 'text'] },
+          missing: integer,
+          firstTextCell: object({ row: integer, value: string }),
+        },
+        ['firstTextCell'],
+      ),
+    },
+  }),
+  DatasetView: object({
+    id: uuid,
+    teamId: uuid,
+    name: string,
+    version: integer,
+    sha256: string,
+    sizeBytes: integer,
+    createdAt: dateTime,
+    createdBy: uuid,
+    report: ref('ValidationReport'),
+  }),
+  AnalysisView: object({
+    id: uuid,
+    teamId: uuid,
+    datasetId: uuid,
+    title: { type: 'string', nullable: true },
+    kind: string,
+    model: { type: 'string', nullable: true },
+    status: { type: 'string', enum: [...analysisStatuses] },
+    progress: nullable(ref('Progress')),
+    spec: ref('AnalysisSpec'),
+    result: nullable(ref('AnalysisResult')),
+    error: nullable(serializedError),
+    attempts: integer,
+    createdBy: uuid,
+    createdAt: dateTime,
+    startedAt: { ...dateTime, nullable: true },
+    finishedAt: { ...dateTime, nullable: true },
+  }),
+  AnalysisStatusEvent: object({
+    id: uuid,
+    status: { type: 'string', enum: [...analysisStatuses] },
+    error: nullable(serializedError),
+  }),
+  ErrorResponse: object(
+    {
+      statusCode: integer,
+      code: { type: 'string', enum: [...errorCodes] },
+      message: string,
+      details: { type: 'object', description: 'field, column, row, unit… the error points at' },
+      issues: { type: 'array', items: object({ path: string, message: string }) },
+    },
+    ['details', 'issues'],
+  ),
+  Health: object({ ok: { type: 'boolean' } }),
+} satisfies Record<string, SchemaObject>;
+
+export type SchemaName = keyof typeof schemas;

@@ -1,0 +1,171 @@
+'use client';
+
+import type { AnalysisView, DatasetView, FixedEffects, VcovType } from '@spillover/contracts';
+import { ErrorMessage, MultiSelect, Select, TextField } from '@spillover/ui';
+import Link from 'next/link';
+import { useRouter, useSearchParams } from 'next/navigation';
+import { Suspense, useEffect, useState, type FormEvent } from 'react';
+import { api, ApiError } from '../../../lib/api';
+import { fieldErrors, placedOnField } from '../../../lib/field-errors';
+import {
+  effectLabels,
+  effectsFor,
+  formModels,
+  regressionSpec,
+  vcovOptions,
+  type FormModel,
+  type RegressionForm,
+} from '../../../lib/regression-form';
+import { useRequiredSession } from '../../../lib/session';
+import { useApi } from '../../../lib/use-api';
+
+const formFields = ['y', 'x', 'model', 'effects', 'vcov', 'title'] as const;
+
+export default function NewAnalysisPage() {
+  return (
+    <Suspense>
+      <NewAnalysis />
+    </Suspense>
+  );
+}
+
+function NewAnalysis() {
+  useRequiredSession();
+  const datasetId = useSearchParams().get('datasetId');
+  const { data: dataset, error } = useApi<DatasetView>(
+    datasetId ? `/datasets/${encodeURIComponent(datasetId)}` : undefined,
+  );
+  if (!datasetId) {
+    return <ErrorMessage message="Choose a dataset first: open it from the dashboard and press “New regression”." />;
+  }
+  if (error) return <ErrorMessage message={error.message} code={error.code} />;
+  if (!dataset) return <p className="muted">Loading…</p>;
+  return <RegressionComposer dataset={dataset} />;
+}
+
+function RegressionComposer({ dataset }: { dataset: DatasetView }) {
+  const router = useRouter();
+  const { unitColumn, timeColumn } = dataset.report;
+  const variables = dataset.report.columns
+    .filter((c) => c.type === 'numeric' && c.name !== unitColumn && c.name !== timeColumn)
+    .map((c) => c.name);
+
+  const [form, setForm] = useState<RegressionForm>(() => ({
+    y: variables[0] ?? '',
+    x: [],
+    model: 'fe',
+    effects: 'unit',
+    vcov: 'classical',
+  }));
+  const [title, setTitle] = useState('');
+  const [error, setError] = useState<ApiError | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+
+  // Effects that do not fit the model are replaced by the model's first choice.
+  useEffect(() => {
+    const allowed = effectsFor(form.model);
+    if (!allowed.includes(form.effects)) setForm((f) => ({ ...f, effects: allowed[0] }));
+  }, [form.model, form.effects]);
+
+  const spec = regressionSpec(form, unitColumn, timeColumn);
+  const errors = fieldErrors(error);
+  const localErrors: Record<string, string | undefined> = {
+    y: form.y ? undefined : 'Choose the dependent variable.',
+    x: form.x.length > 0 ? undefined : 'Choose at least one regressor.',
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      const analysis = await api<AnalysisView>('/analyses', {
+        json: { datasetId: dataset.id, spec, ...(title.trim() ? { title: title.trim() } : {}) },
+      });
+      router.push(`/analyses/${analysis.id}`);
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) }));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      <div className="page-head">
+        <div>
+          <h1>New regression</h1>
+          <p className="subtitle">
+            On <Link href={`/datasets/${dataset.id}`}>{dataset.name} v{dataset.version}</Link>: {dataset.report.units}{' '}
+            units ({unitColumn}) × {dataset.report.periods} periods ({timeColumn}).
+          </p>
+        </div>
+      </div>
+      <div className="compose">
+        <form className="panel" onSubmit={submit} aria-label="Regression" noValidate>
+          <Select
+            id="y"
+            label="Dependent variable (y)"
+            value={form.y}
+            options={variables.map((v) => ({ value: v }))}
+            onChange={(y) => setForm((f) => ({ ...f, y, x: f.x.filter((x) => x !== y) }))}
+            error={errors.y}
+          />
+          <MultiSelect
+            id="x"
+            legend="Regressors (x)"
+            options={variables.map((v) => ({ value: v, disabled: v === form.y }))}
+            values={form.x}
+            onChange={(x) => setForm((f) => ({ ...f, x }))}
+            hint="Numeric columns of the panel."
+            error={errors.x}
+          />
+          <div className="form-grid">
+            <Select
+              id="model"
+              label="Model"
+              value={form.model}
+              options={formModels.map((m) => ({ value: m.value, label: m.label }))}
+              onChange={(model) => setForm((f) => ({ ...f, model: model as FormModel }))}
+              error={errors.model}
+            />
+            <Select
+              id="effects"
+              label="Effects"
+              value={form.effects}
+              options={effectsFor(form.model).map((e) => ({ value: e, label: effectLabels[e] }))}
+              onChange={(effects) => setForm((f) => ({ ...f, effects: effects as FixedEffects }))}
+              error={errors.effects}
+            />
+            <Select
+              id="vcov"
+              label="Standard errors"
+              value={form.vcov}
+              options={vcovOptions}
+              onChange={(vcov) => setForm((f) => ({ ...f, vcov: vcov as VcovType }))}
+              error={errors.vcov}
+            />
+          </div>
+          <TextField id="title" label="Title (optional)" value={title} onChange={setTitle} error={errors.title} />
+          {error && !placedOnField(errors, formFields) && (
+            <ErrorMessage message={error.message} code={error.code} details={error.details} />
+          )}
+          <div className="actions">
+            <button type="submit" className="button" disabled={busy || !!localErrors.y || !!localErrors.x}>
+              {busy ? 'Submitting…' : 'Run regression'}
+            </button>
+            {localErrors.x && <span className="muted">{localErrors.x}</span>}
+          </div>
+        </form>
+        <section className="panel" aria-labelledby="spec-heading">
+          <h2 id="spec-heading">Spec</h2>
+          <pre className="spec-preview" data-testid="spec-preview">
+            {JSON.stringify(spec, null, 2)}
+          </pre>
+          <p className="muted">
+            The same JSON runs offline with <code>spillover fit spec.json</code> (add <code>&quot;data&quot;</code>).
+          </p>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts/stack.mjs';
+
+/**
+ * The research portal end to end: sign up, log in, upload the Produc panel, read its validation report,
+ * compose a two-way fixed-effects regression with clustered standard errors, follow it to its result and
+ * compare the coefficient shown with the reference (../shared/fixtures/produc, case fe-twoways-cluster).
+ */
+
+const fixtures = join(repoRoot, '..', 'shared', 'fixtures');
+const panelPath = join(fixtures, 'produc', 'panel.csv');
+const resultsDir = join(repoRoot, 'apps', 'web', 'test-results');
+const run = randomBytes(4).toString('hex');
+const databaseName = `spillover_e2e_${run}`;
+const logPath = join(resultsDir, 'stack.log');
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let shot = 0;
+
+/** Numbered full-page screenshots, in the order the flow takes them. */
+async function screenshot(name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({ path: join(resultsDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+}
+
+beforeAll(async () => {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(logPath, '');
+  stack = await startStack({
+    databaseName,
+    fresh: true,
+    apiPort: 0,
+    webPort: 0,
+    queuePrefix: `spillover-e2e-${run}`,
+    services: ['api', 'worker', 'web'],
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    log: (line) => appendFileSync(logPath, `${line}\n`),
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ baseURL: stack.webUrl, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(30_000);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  await dropDatabase(stack?.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres', databaseName);
+});
+
+describe('research portal', () => {
+  const email = `e2e-${run}@example.org`;
+  const password = 'correct horse battery';
+
+  it('signs up and logs in', async () => {
+    await page.goto('/signup');
+    await page.getByLabel('Name', { exact: true }).fill('E2E Researcher');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByLabel('Team name (optional)').fill('Resilience Lab');
+    await screenshot('signup');
+    await page.getByRole('button', { name: 'Sign up' }).click();
+
+    await page.waitForURL(/\/login\?/);
+    await expect.poll(() => page.getByLabel('Email').inputValue()).toBe(email);
+    await page.getByLabel('Password').fill(password);
+    await screenshot('login');
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByRole('heading', { level: 1, name: 'Resilience Lab' }).waitFor();
+    await page.getByText('No datasets yet').waitFor();
+    await screenshot('dashboard-empty');
+  });
+
+  it('uploads the Produc panel and shows its validation report', async () => {
+    await page.getByRole('link', { name: 'Upload dataset' }).first().click();
+    await page.waitForURL('**/datasets/new');
+    await page.getByLabel('CSV file').setInputFiles(panelPath);
+    // The header is read in the browser and the unit and time columns are guessed from it.
+    await expect.poll(() => page.getByLabel('Unit column').inputValue()).toBe('state');
+    expect(await page.getByLabel('Time column').inputValue()).toBe('year');
+    await page.getByLabel('Unit column').selectOption('state');
+    await page.getByLabel('Time column').selectOption('year');
+    await screenshot('upload-form');
+    await page.getByRole('button', { name: 'Upload and validate' }).click();
+
+    await page.getByTestId('validation-report').waitFor();
+    expect(await page.getByTestId('report-rows').textContent()).toBe('816');
+    expect(await page.getByTestId('report-units').textContent()).toBe('48');
+    expect(await page.getByTestId('report-periods').textContent()).toBe('17');
+    expect(await page.getByTestId('report-balanced').textContent()).toBe('Balanced');
+    await screenshot('upload-report');
+  });
+
+  it('composes a two-way FE regression with clustered SEs and shows the reference estimate', async () => {
+    await page.getByRole('link', { name: 'New regression' }).click();
+    await page.waitForURL(/\/analyses\/new\?datasetId=/);
+    await page.getByLabel('Dependent variable (y)').selectOption('lgsp');
+    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp']) await page.getByRole('checkbox', { name: x, exact: true }).check();
+    await page.getByLabel('Model').selectOption('fe');
+    await page.getByLabel('Effects').selectOption('twoways');
+    await page.getByLabel('Standard errors').selectOption('cluster');
+    expect(JSON.parse((await page.getByTestId('spec-preview').textContent()) ?? '')).toEqual({
+      kind: 'regression',
+      unit: 'state',
+      time: 'year',
+      y: 'lgsp',
+      x: ['lpcap', 'lpc', 'lemp', 'unemp'],
+      model: 'fe',
+      effects: 'twoways',
+      vcov: 'cluster',
+    });
+    await screenshot('regression-form');
+    await page.getByRole('button', { name: 'Run regression' }).click();
+
+    await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+    await page.getByTestId('status-badge').waitFor();
+    const firstStatus = await page.getByTestId('status-badge').getAttribute('data-status');
+    await screenshot(`analysis-${firstStatus}`);
+
+    await page.locator('[data-testid="status-badge"][data-status="succeeded"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('result-table').waitFor();
+    await screenshot('analysis-result');
+
+    // Reference: plm within twoways + Stata-style cluster SEs, lpcap = -0.030176 (SE 0.058240).
+    const lpcap = page.locator('[data-term="lpcap"]');
+    expect(await lpcap.getByTestId('estimate').textContent()).toBe('-0.0302');
+    expect(await lpcap.getByTestId('se').textContent()).toBe('(0.0582)');
+    expect(await page.locator('[data-statistic="nobs"] td').textContent()).toBe('816');
+    expect(await page.getByTestId('result-table').textContent()).toContain('*** p<0.01');
+  });
+
+  it('lists the analysis on the dashboard', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('analyses-table').waitFor();
+    expect(await page.getByTestId('analyses-table').getByTestId('status-badge').getAttribute('data-status')).toBe(
+      'succeeded',
+    );
+    await screenshot('dashboard');
+  });
+
+  it('names the row of a duplicate unit-period', async () => {
+    // Header (line 1), five ALABAMA years (lines 2-6), then 1971 again on line 7.
+    const lines = (await readFile(panelPath, 'utf8')).split(/\r?\n/);
+    const duplicatePath = join(resultsDir, 'duplicate-row.csv');
+    writeFileSync(duplicatePath, [...lines.slice(0, 6), lines[2], ''].join('\n'));
+
+    await page.goto('/datasets/new');
+    await page.getByLabel('CSV file').setInputFiles(duplicatePath);
+    await expect.poll(() => page.getByLabel('Unit column').inputValue()).toBe('state');
+    await page.getByRole('button', { name: 'Upload and validate' }).click();
+
+    const error = page.getByTestId('error-message');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('DUPLICATE_ROW');
+    expect(await error.getByTestId('error-row').textContent()).toBe('7');
+    expect(await error.getByTestId('error-unit').textContent()).toBe('ALABAMA');
+    expect(await page.getByTestId('validation-report').count()).toBe(0);
+    await screenshot('upload-duplicate-row');
+  });
+});

@@ -1,0 +1,39 @@
+import type {
+  AnalysisResult,
+  AnalysisSpec,
+  AnalysisStatus,
+  Progress,
+  SerializedError,
+} from '@spillover/contracts';
+
+/** What the worker reads and writes on the analyses table (implemented by AnalysisRepository). */
+
+export interface AnalysisToRun {
+  id: string;
+  status: AnalysisStatus;
+  spec: AnalysisSpec;
+  /** The dataset version's CSV, decoded as UTF-8. */
+  panelCsv: string;
+}
+
+export interface UnfinishedAnalysis {
+  id: string;
+  status: 'queued' | 'running';
+}
+
+export interface AnalysisStore {
+  /** The analysis and its dataset's bytes; null when no such analysis exists. */
+  loadForRun(analysisId: string): Promise<AnalysisToRun | null>;
+  /** queued/running/failed → running (attempts + 1); false when it is already succeeded or cancelled. */
+  markRunning(analysisId: string, worker: string): Promise<boolean>;
+  /** Stores progress while the analysis is running. */
+  saveProgress(analysisId: string, progress: Progress): Promise<void>;
+  /** Writes the result in place (a re-run overwrites it), unless the analysis was cancelled meanwhile. */
+  markSucceeded(analysisId: string, result: AnalysisResult): Promise<void>;
+  /** Records a failure unless the analysis already succeeded or was cancelled. */
+  markFailed(analysisId: string, error: SerializedError): Promise<void>;
+  /** Records a failure only if the analysis is still queued or running (a failure already stored wins). */
+  markFailedIfUnfinished(analysisId: string, error: SerializedError): Promise<boolean>;
+  /** Running analyses, and queued ones created before `queuedBefore`: candidates for the re-queue sweeper. */
+  findUnfinished(queuedBefore: Date): Promise<UnfinishedAnalysis[]>;
+}

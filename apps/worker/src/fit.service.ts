@@ -1,0 +1,82 @@
+import { isDeterministicError, type Progress, serializeError } from '@spillover/contracts';
+import { UnrecoverableError } from 'bullmq';
+import type { AnalysisRunner } from './analysis-runner.js';
+import type { AnalysisStore } from './analysis.store.js';
+import { errorMessage, type Logger } from './logger.js';
+import { ProgressThrottle } from './progress-throttle.js';
+
+/** What FitService needs from the BullMQ job running it. */
+export interface FitJob {
+  updateProgress(progress: Progress): Promise<void>;
+}
+
+export type FitOutcome = 'succeeded' | 'skipped';
+
+/** About five progress updates a second reach Redis and the table. */
+export const progressIntervalMs = 200;
+
+/**
+ * Runs one analysis: load it with its dataset, mark it running, estimate off the event loop, write the
+ * result in place. The analyses row is the system of record, so re-deliveries and duplicates only ever
+ * overwrite it.
+ *
+ * Failures: a deterministic SpilloverError (bad spec or data) marks the row failed and throws
+ * UnrecoverableError so BullMQ does not retry; anything else (PostgreSQL or Redis down, a crashed thread)
+ * is rethrown for BullMQ to retry with backoff; the final failure is recorded by JobFailureRecorder.
+ */
+export class FitService {
+  constructor(
+    private readonly store: AnalysisStore,
+    private readonly runner: AnalysisRunner,
+    private readonly log: Logger,
+    private readonly workerName: string,
+  ) {}
+
+  async fit(analysisId: string, job: FitJob): Promise<FitOutcome> {
+    const analysis = await this.store.loadForRun(analysisId);
+    if (!analysis) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
+    if (analysis.status === 'succeeded' || analysis.status === 'cancelled') {
+      this.log.info('analysis already finished; job skipped', { analysisId, status: analysis.status });
+      return 'skipped';
+    }
+    if (!(await this.store.markRunning(analysisId, this.workerName))) {
+      this.log.info('analysis finished meanwhile; job skipped', { analysisId });
+      return 'skipped';
+    }
+
+    const progress = new ProgressThrottle<Progress>(
+      (p) => this.relayProgress(analysisId, job, p),
+      progressIntervalMs,
+    );
+    try {
+      const result = await this.runner.run(
+        { spec: analysis.spec, inputs: { panelCsv: analysis.panelCsv } },
+        (p) => progress.push(p),
+      );
+      // Progress writes are guarded by status = 'running'; finish them before the final write.
+      await progress.flush();
+      await this.store.markSucceeded(analysisId, result);
+      return 'succeeded';
+    } catch (error) {
+      await progress.flush();
+      const serialized = serializeError(error);
+      if (!isDeterministicError(serialized.code)) throw error;
+      await this.store.markFailed(analysisId, serialized);
+      this.log.info('analysis failed on its input; not retried', { analysisId, code: serialized.code });
+      throw new UnrecoverableError(`${serialized.code}: ${serialized.message}`);
+    }
+  }
+
+  /** Progress is informative: a failed relay is logged, never fails the job. */
+  private async relayProgress(analysisId: string, job: FitJob, progress: Progress): Promise<void> {
+    const outcomes = await Promise.allSettled([
+      job.updateProgress(progress),
+      this.store.saveProgress(analysisId, progress),
+    ]);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        this.log.warn('progress not relayed', { analysisId, error: errorMessage(outcome.reason) });
+      }
+    }
+  }
+}

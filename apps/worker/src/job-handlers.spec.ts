@@ -1,0 +1,23 @@
+import { JobName } from '@spillover/contracts';
+import type { Job } from 'bullmq';
+import { describe, expect, it, vi } from 'vitest';
+import { assertHandlersComplete, dispatchJob, type JobHandlers } from './job-handlers.js';
+
+describe('job handlers', () => {
+  it('start-up fails unless every job name has exactly one handler', () => {
+    expect(() => assertHandlersComplete({})).toThrow('missing [FitAnalysis]');
+    expect(() =>
+      assertHandlersComplete({ [JobName.FitAnalysis]: async () => {}, Extra: async () => {} }),
+    ).toThrow('unknown [Extra]');
+    expect(() => assertHandlersComplete({ [JobName.FitAnalysis]: async () => {} })).not.toThrow();
+  });
+
+  it('dispatches on the job name and refuses unknown names', async () => {
+    const fit = vi.fn(async () => 'succeeded');
+    const processor = dispatchJob({ [JobName.FitAnalysis]: fit } as JobHandlers);
+    await expect(processor({ name: 'FitAnalysis', data: {} } as Job)).resolves.toBe('succeeded');
+    await expect(processor({ name: 'toString', data: {} } as Job)).rejects.toThrow(
+      'no handler for job toString',
+    );
+  });
+});

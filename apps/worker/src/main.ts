@@ -1,0 +1,86 @@
+import 'reflect-metadata';
+import { type FitAnalysisPayload, JobName, QueueName } from '@spillover/contracts';
+import { Queue } from 'bullmq';
+import { hostname } from 'node:os';
+import { AnalysisRepository } from './analysis.repository.js';
+import { ThreadPoolRunner } from './analysis-runner.js';
+import { ConfigError, loadConfig } from './config.js';
+import { checkRedis, connectDatabase, createRedisConnection, UnreachableError } from './connections.js';
+import { createEstimationWorker } from './estimation.worker.js';
+import { fitAnalysisProcessor } from './fit-analysis.processor.js';
+import { FitService } from './fit.service.js';
+import { JobFailureRecorder } from './job-failure.recorder.js';
+import { createLogger, errorMessage } from './logger.js';
+import { RequeueSweeper } from './requeue.sweeper.js';
+
+/** `node dist/main.js`: consumes analysis jobs until SIGTERM/SIGINT. */
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger(config.LOG_LEVEL);
+  const workerName = `${hostname()}:${process.pid}`;
+
+  await checkRedis(config.REDIS_URL, log);
+  const dataSource = await connectDatabase(config.DATABASE_URL, log);
+  const store = new AnalysisRepository(dataSource);
+  const runner = new ThreadPoolRunner(config.WORKER_CONCURRENCY);
+  const fitService = new FitService(store, runner, log, workerName);
+
+  const workerConnection = createRedisConnection(config.REDIS_URL, log);
+  const worker = createEstimationWorker(config, {
+    handlers: { [JobName.FitAnalysis]: fitAnalysisProcessor(fitService) },
+    connection: workerConnection,
+    failures: new JobFailureRecorder(store, log),
+    log,
+  });
+
+  const queueConnection = createRedisConnection(config.REDIS_URL, log);
+  const queue = new Queue<FitAnalysisPayload>(QueueName.Estimation, {
+    connection: queueConnection,
+    prefix: config.QUEUE_PREFIX,
+  });
+  queue.on('error', (error) => log.warn('queue error', { error: errorMessage(error) }));
+  const sweeper = new RequeueSweeper(store, queue, log, {
+    intervalMs: config.REQUEUE_INTERVAL_MS,
+    queuedAgeMs: config.REQUEUE_QUEUED_AGE_MS,
+  });
+  sweeper.start();
+
+  await worker.waitUntilReady();
+  log.info('worker ready', {
+    worker: workerName,
+    queue: QueueName.Estimation,
+    prefix: config.QUEUE_PREFIX,
+    concurrency: config.WORKER_CONCURRENCY,
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (stopping) {
+      // A second signal: hand running jobs back at once (they are re-delivered as stalled).
+      log.warn('second signal; stopping now', { signal });
+      await runner.close();
+      process.exit(1);
+    }
+    stopping = true;
+    log.info('stopping: finishing running jobs', { signal });
+    await sweeper.stop();
+    await worker.close();
+    await runner.close();
+    await queue.close();
+    workerConnection.disconnect();
+    queueConnection.disconnect();
+    await dataSource.destroy();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', (signal) => void shutdown(signal));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+}
+
+main().catch((error: unknown) => {
+  const known = error instanceof ConfigError || error instanceof UnreachableError;
+  process.stderr.write(
+    `worker: ${known ? errorMessage(error) : (error instanceof Error && error.stack) || String(error)}\n`,
+  );
+  process.exit(1);
+});

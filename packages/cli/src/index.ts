@@ -1,0 +1,2 @@
+export { main, type Output } from './main.js';
+export { fitCommand, validateCommand } from './commands.js';

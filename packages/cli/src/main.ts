@@ -1,0 +1,98 @@
+/**
+ * The `spillover` command line. `main(argv)` returns the exit code: 0 success, 2 bad input
+ * (one line `spillover: <message>` on stderr), 1 unexpected error.
+ */
+import { SpilloverError, isDeterministicError } from '@spillover/contracts';
+import { parseArguments, UsageError } from './arguments.js';
+import { fitCommand, validateCommand } from './commands.js';
+import { commandHelp, generalHelp } from './help.js';
+
+export interface Output {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processOutput: Output = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+function version(): string {
+  // package.json sits one level above dist/
+  return (require('../package.json') as { version: string }).version;
+}
+
+function printJson(out: Output, value: unknown, pretty: boolean): void {
+  out.stdout(`${JSON.stringify(value, null, pretty ? 2 : undefined)}\n`);
+}
+
+function execute(argv: string[], out: Output): number {
+  const [command, ...rest] = argv;
+  if (command === undefined) {
+    out.stderr(generalHelp);
+    return 2;
+  }
+  if (command === '--help' || command === '-h') {
+    out.stdout(generalHelp);
+    return 0;
+  }
+  if (command === '--version') {
+    out.stdout(`${version()}\n`);
+    return 0;
+  }
+  switch (command) {
+    case 'help': {
+      const topic = rest[0];
+      if (topic === undefined) out.stdout(generalHelp);
+      else if (commandHelp[topic]) out.stdout(commandHelp[topic]!);
+      else throw new UsageError(`no help for unknown command "${topic}" (commands: fit, validate)`);
+      return 0;
+    }
+    case 'fit': {
+      const args = parseArguments(rest, ['write-csv'], ['pretty', 'help']);
+      if (args.options.has('help')) {
+        out.stdout(commandHelp.fit!);
+        return 0;
+      }
+      if (args.positional.length !== 1) throw new UsageError('fit needs exactly one spec file: spillover fit SPEC.json');
+      const writeCsv = args.options.get('write-csv');
+      printJson(out, fitCommand(args.positional[0]!, { writeCsv: typeof writeCsv === 'string' ? writeCsv : undefined }), args.options.has('pretty'));
+      return 0;
+    }
+    case 'validate': {
+      const args = parseArguments(rest, ['unit', 'time'], ['pretty', 'help']);
+      if (args.options.has('help')) {
+        out.stdout(commandHelp.validate!);
+        return 0;
+      }
+      if (args.positional.length !== 1) throw new UsageError('validate needs exactly one CSV file: spillover validate DATA.csv --unit U --time T');
+      const unit = args.options.get('unit');
+      const time = args.options.get('time');
+      if (typeof unit !== 'string') throw new UsageError('validate needs --unit COLUMN');
+      if (typeof time !== 'string') throw new UsageError('validate needs --time COLUMN');
+      printJson(out, validateCommand(args.positional[0]!, unit, time), args.options.has('pretty'));
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${command}" (commands: fit, validate, help; see spillover --help)`);
+  }
+}
+
+/** Runs the command line on `argv` (without node and script) and returns the exit code. */
+export function main(argv: string[], out: Output = processOutput): number {
+  try {
+    return execute(argv, out);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      out.stderr(`spillover: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof SpilloverError && isDeterministicError(error.code)) {
+      out.stderr(`spillover: ${error.message}\n`);
+      return 2;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    out.stderr(`spillover: unexpected error: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { EntropyIndexResult, KeywordCountResult, LocationQuotientResult, TransformResult } from './measurement.js';
+import { HeterogeneityResult, MediationResult, ThresholdResult } from './mechanisms.js';
+
+/** Result JSON, contract version 1 (../shared/docs/analysis-spec.md). Fields may be added; these keep their meaning. */
+
+export const Estimate = z.object({
+  estimate: z.number(),
+  se: z.number().optional(),
+  stat: z.number().optional(),
+  p: z.number().optional(),
+});
+export type Estimate = z.infer<typeof Estimate>;
+
+export const TestStatistic = z.object({ stat: z.number(), df: z.number(), p: z.number() });
+export type TestStatistic = z.infer<typeof TestStatistic>;
+
+const EffectsTable = z.record(z.string(), Estimate);
+export const Impacts = z.object({ direct: EffectsTable, indirect: EffectsTable, total: EffectsTable });
+export type Impacts = z.infer<typeof Impacts>;
+
+export const RegressionResult = z.object({
+  kind: z.literal('regression'),
+  model: z.string(),
+  effects: z.string().optional(),
+  vcov: z.string().optional(),
+  nobs: z.number(),
+  nunits: z.number(),
+  nperiods: z.number(),
+  /** Rows dropped by listwise deletion of missing values. */
+  droppedRows: z.number().optional(),
+  balanced: z.boolean().optional(),
+  coefficients: z.record(z.string(), Estimate),
+  rho: Estimate.optional(),
+  lambda: Estimate.optional(),
+  sigma2: z.number().optional(),
+  logLik: z.number().optional(),
+  aic: z.number().optional(),
+  bic: z.number().optional(),
+  df: z.number().optional(),
+  r2: z.number().optional(),
+  r2Adj: z.number().optional(),
+  r2Within: z.number().optional(),
+  fStat: z.object({ stat: z.number(), df1: z.number(), df2: z.number(), p: z.number() }).optional(),
+  ercomp: z.object({ sigma2Idios: z.number(), sigma2Unit: z.number(), theta: z.number() }).optional(),
+  hausman: TestStatistic.optional(),
+  lmTests: z.record(z.string(), TestStatistic).optional(),
+  impacts: Impacts.optional(),
+  impactsLongRun: Impacts.optional(),
+  warnings: z.array(z.string()).optional(),
+});
+export type RegressionResult = z.infer<typeof RegressionResult>;
+
+export const MoranPeriod = z.object({
+  time: z.union([z.number(), z.string()]),
+  I: z.number(),
+  expectation: z.number(),
+  variance: z.number(),
+  z: z.number(),
+  p: z.number(),
+  pTwoSided: z.number(),
+  pPermutation: z.number().optional(),
+});
+export type MoranPeriod = z.infer<typeof MoranPeriod>;
+
+export const MoranResult = z.object({
+  kind: z.literal('moran'),
+  variable: z.string(),
+  nunits: z.number(),
+  nperiods: z.number(),
+  byTime: z.array(MoranPeriod),
+  pooled: MoranPeriod.omit({ time: true }).optional(),
+  warnings: z.array(z.string()).optional(),
+});
+export type MoranResult = z.infer<typeof MoranResult>;
+
+export const AnalysisResult = z.discriminatedUnion('kind', [
+  RegressionResult,
+  MoranResult,
+  EntropyIndexResult,
+  LocationQuotientResult,
+  KeywordCountResult,
+  TransformResult,
+  MediationResult,
+  ThresholdResult,
+  HeterogeneityResult,
+]);
+export type AnalysisResult = z.infer<typeof AnalysisResult>;

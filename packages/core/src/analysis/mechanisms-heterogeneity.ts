@@ -1,0 +1,239 @@
+/**
+ * Heterogeneity analysis (kind `heterogeneity`): the spec's regression (pooled OLS or fixed effects)
+ * estimated separately in each group — the values of a numeric column, or a median split of a
+ * variable over the pooled sample or within each period (`low` ≤ median < `high`) — and, for each
+ * tested coefficient and each group against the first (reference) group, the difference with
+ *   permutation  Fisher's permutation test (../mechanisms/permutation.ts),
+ *   suest        seemingly-unrelated Wald test, cluster-robust by unit (../mechanisms/split-sample.ts),
+ *   interaction  the coefficient of x × 1{group} in the pooled model y ~ x + x×1{group} + 1{group}
+ *                with the same fixed effects and covariance (1{group} left out when the effects absorb it).
+ */
+import { SpilloverError, type GroupDifference, type HeterogeneityResult, type HeterogeneitySpec } from '@spillover/contracts';
+import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
+import { totalSumOfSquares } from '../estimators/least-squares.js';
+import { withinTransform } from '../estimators/within.js';
+import { labelsConstantWithinUnits, permutationP, permuteLabels } from '../mechanisms/permutation.js';
+import { isReplicationFailure } from '../mechanisms/resampling.js';
+import { fitGroupSlopes, subStructure, suestCovariance, suestDifferenceTest, type GroupSlopes } from '../mechanisms/split-sample.js';
+import type { ReplicationValues } from '../mechanisms/mediation-bootstrap.js';
+import { createRng } from '../stats/random.js';
+import { checkDistinctRoles, checkModelEffects, coefficientEntries, coefficientOf, fitPanelRegression } from './mechanisms-models.js';
+import type { MechanismProcedure } from './mechanisms-replications.js';
+
+interface PreparedHeterogeneity {
+  spec: HeterogeneitySpec;
+  sample: PanelSample;
+  y: Float64Array;
+  x: Float64Array[];
+  labels: Int32Array;
+  groupNames: string[];
+  /** Tested coefficients and the groups compared with the reference, in result order. */
+  pairs: { coefficient: string; group: number }[];
+  /** Split-sample differences of the pairs. */
+  observed: number[];
+  byUnit: boolean;
+  result: HeterogeneityResult;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : 0.5 * (sorted[mid - 1]! + sorted[mid]!);
+}
+
+/** Group index per observation and the group names (see the module comment). */
+function groupLabels(spec: HeterogeneitySpec, sample: PanelSample): { labels: Int32Array; names: string[]; description: string } {
+  const n = sample.rows.length;
+  if (typeof spec.groupBy === 'string') {
+    const values = sample.column(spec.groupBy);
+    const distinct = [...new Set(values)].sort((a, b) => a - b);
+    const index = new Map(distinct.map((v, g) => [v, g]));
+    return { labels: Int32Array.from(values, (v) => index.get(v)!), names: distinct.map(String), description: spec.groupBy };
+  }
+  const { median: variable, within } = spec.groupBy;
+  const values = sample.column(variable);
+  const cut = new Float64Array(sample.nperiods);
+  if (within === 'pooled') cut.fill(median(Array.from(values)));
+  else {
+    const byPeriod: number[][] = Array.from({ length: sample.nperiods }, () => []);
+    for (let i = 0; i < n; i++) byPeriod[sample.timeIndex[i]!]!.push(values[i]!);
+    byPeriod.forEach((list, t) => (cut[t] = median(list)));
+  }
+  const labels = Int32Array.from(values, (v, i) => (v > cut[sample.timeIndex[i]!]! ? 1 : 0));
+  return { labels, names: ['low', 'high'], description: `median of ${variable} (${within === 'pooled' ? 'pooled' : 'within each period'})` };
+}
+
+function rowsOf(labels: Int32Array, group: number): Int32Array {
+  const rows: number[] = [];
+  labels.forEach((label, i) => {
+    if (label === group) rows.push(i);
+  });
+  return Int32Array.from(rows);
+}
+
+function splitFits(prepared: Pick<PreparedHeterogeneity, 'spec' | 'sample' | 'y' | 'x' | 'groupNames'>, labels: Int32Array): GroupSlopes[] {
+  const { spec, sample, y, x } = prepared;
+  return prepared.groupNames.map((_, g) => fitGroupSlopes(y, x, spec.x, sample, spec.effects, rowsOf(labels, g)));
+}
+
+function differences(fits: GroupSlopes[], pairs: PreparedHeterogeneity['pairs']): number[] {
+  return pairs.map(({ coefficient, group }) => {
+    const j = fits[group]!.names.indexOf(coefficient);
+    const j0 = fits[0]!.names.indexOf(coefficient);
+    return fits[group]!.beta[j]! - fits[0]!.beta[j0]!;
+  });
+}
+
+/** The pooled interaction model: the coefficient of each pair's x × 1{group}. */
+function interactionEstimates(prepared: Omit<PreparedHeterogeneity, 'result' | 'observed'>): GroupDifference['interaction'][] {
+  const { spec, sample, y, x, labels, groupNames, pairs } = prepared;
+  const columns = [...x];
+  const names = [...spec.x];
+  const dummies = groupNames.map((_, g) => Float64Array.from(labels, (label) => (label === g ? 1 : 0)));
+  const termOf = (pair: { coefficient: string; group: number }): string => `${pair.coefficient}×${groupNames[pair.group]}`;
+  for (const pair of pairs) {
+    columns.push(Float64Array.from(dummies[pair.group]!, (d, i) => d * x[spec.x.indexOf(pair.coefficient)]![i]!));
+    names.push(termOf(pair));
+  }
+  for (let g = 1; g < groupNames.length; g++) {
+    const transformed = withinTransform(dummies[g]!, sample, spec.effects);
+    if (totalSumOfSquares(transformed, false) > 1e-10 * totalSumOfSquares(dummies[g]!, true)) {
+      columns.push(dummies[g]!);
+      names.push(`group=${groupNames[g]}`);
+    }
+  }
+  const fit = fitPanelRegression(y, columns, names, sample, spec);
+  return pairs.map((pair) => coefficientOf(fit, termOf(pair)));
+}
+
+function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
+  checkModelEffects(spec);
+  const groupColumn = typeof spec.groupBy === 'string' ? spec.groupBy : spec.groupBy.median;
+  const groupField = typeof spec.groupBy === 'string' ? 'groupBy' : 'groupBy.median';
+  checkDistinctRoles([{ field: 'y', column: spec.y }, ...spec.x.map((column, i) => ({ field: `x[${i}]`, column }))]);
+  const tested = spec.test.coefficients ?? spec.x;
+  tested.forEach((name, i) => {
+    if (!spec.x.includes(name)) {
+      throw new SpilloverError('INVALID_SPEC', `test.coefficients[${i}]: "${name}" is not one of the regressors x`, {
+        field: `test.coefficients[${i}]`,
+        column: name,
+      });
+    }
+  });
+  const extra = spec.x.includes(groupColumn) || spec.y === groupColumn ? [] : [groupColumn];
+  const variables = [spec.y, ...spec.x, ...extra];
+  const fields = ['y', ...spec.x.map((_, i) => `x[${i}]`), ...extra.map(() => groupField)];
+  const sample = selectSample(panel, variables, fields);
+  const y = sample.column(spec.y);
+  const x = spec.x.map((name) => sample.column(name));
+  const { labels, names: groupNames, description } = groupLabels(spec, sample);
+  if (groupNames.length < 2) {
+    throw new SpilloverError('INSUFFICIENT_DATA', `${groupField}: "${groupColumn}" gives a single group; heterogeneity needs at least two`, {
+      field: groupField,
+      column: groupColumn,
+    });
+  }
+  if (groupNames.length > 20) {
+    throw new SpilloverError('INVALID_SPEC', `${groupField}: "${groupColumn}" has ${groupNames.length} distinct values; group by a column with at most 20`, {
+      field: groupField,
+      column: groupColumn,
+    });
+  }
+  const pairs = tested.flatMap((coefficient) => groupNames.slice(1).map((_, g) => ({ coefficient, group: g + 1 })));
+  const base = { spec, sample, y, x, labels, groupNames, pairs, byUnit: labelsConstantWithinUnits(labels, sample) };
+
+  const groups = groupNames.map((group, g) => {
+    const rows = rowsOf(labels, g);
+    const structure = subStructure(sample, rows);
+    const pick = (column: Float64Array): Float64Array => Float64Array.from(rows, (r) => column[r]!);
+    const fit = fitPanelRegression(pick(y), x.map(pick), spec.x, structure, spec);
+    const entry: HeterogeneityResult['groups'][number] = {
+      group,
+      nobs: rows.length,
+      nunits: structure.nunits,
+      nperiods: structure.nperiods,
+      coefficients: coefficientEntries(fit),
+      sigma2: fit.sigma2,
+      df: Number.isFinite(fit.inferenceDf) ? fit.inferenceDf : fit.dfResidual,
+    };
+    if (fit.r2 !== undefined) entry.r2 = fit.r2;
+    if (fit.r2Within !== undefined) entry.r2Within = fit.r2Within;
+    return entry;
+  });
+
+  const fits = splitFits(base, labels);
+  const observed = differences(fits, pairs);
+  const suest = spec.test.suest ? suestCovariance(fits, sample.nunits) : null;
+  const interaction = spec.test.interaction ? interactionEstimates(base) : null;
+  const stacked = fits.flatMap((f) => Array.from(f.beta));
+  const differencesOut: GroupDifference[] = pairs.map((pair, i) => {
+    const entry: GroupDifference = {
+      coefficient: pair.coefficient,
+      group: groupNames[pair.group]!,
+      reference: groupNames[0]!,
+      estimate: observed[i]!,
+    };
+    if (suest) {
+      const a = suest.offsets[pair.group]! + fits[pair.group]!.names.indexOf(pair.coefficient);
+      const b = suest.offsets[0]! + fits[0]!.names.indexOf(pair.coefficient);
+      entry.suest = suestDifferenceTest(stacked, suest.vcov, suest.size, a, b);
+    }
+    if (interaction) entry.interaction = interaction[i];
+    return entry;
+  });
+  const result: HeterogeneityResult = {
+    kind: 'heterogeneity',
+    model: spec.model,
+    effects: spec.effects,
+    vcov: spec.vcov,
+    nobs: y.length,
+    nunits: sample.nunits,
+    nperiods: sample.nperiods,
+    droppedRows: sample.droppedRows,
+    groupBy: description,
+    groups,
+    differences: differencesOut,
+  };
+  if (sample.droppedRows > 0) result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
+  return { ...base, observed, result };
+}
+
+function replicate(prepared: PreparedHeterogeneity, seed: number, from: number, to: number): ReplicationValues {
+  const k = prepared.pairs.length;
+  const values = new Float64Array((to - from) * k).fill(NaN);
+  let failed = 0;
+  for (let r = from; r < to; r++) {
+    const labels = permuteLabels(createRng(seed, r), prepared.labels, prepared.sample, prepared.byUnit);
+    try {
+      values.set(differences(splitFits(prepared, labels), prepared.pairs), (r - from) * k);
+    } catch (error) {
+      if (!isReplicationFailure(error)) throw error;
+      failed++;
+    }
+  }
+  return { values, failed };
+}
+
+function finish(prepared: PreparedHeterogeneity, values: Float64Array, failed: number): HeterogeneityResult {
+  const { spec, result, pairs, observed } = prepared;
+  const reps = spec.test.permutation?.reps ?? 0;
+  if (reps === 0) return result;
+  const k = pairs.length;
+  result.differences.forEach((entry, i) => {
+    const { p } = permutationP(observed[i]!, Float64Array.from({ length: reps }, (_, r) => values[r * k + i]!));
+    entry.permutation = { p, reps, failed };
+  });
+  if (failed > 0) (result.warnings ??= []).push(`${failed} of ${reps} permutations gave a singular group regression and were left out`);
+  return result;
+}
+
+/** The heterogeneity analysis as a replication procedure (see ./mechanisms-replications.ts). */
+export function heterogeneityProcedure(spec: HeterogeneitySpec): MechanismProcedure<PreparedHeterogeneity, HeterogeneityResult> {
+  return {
+    prepare: (panel) => prepare(spec, panel),
+    replications: () => ({ reps: spec.test.permutation?.reps ?? 0, seed: spec.test.permutation?.seed ?? 1 }),
+    statistics: (prepared) => prepared.pairs.map((p) => `${p.coefficient}:${prepared.groupNames[p.group]}`),
+    replicate: (prepared, from, to) => replicate(prepared, spec.test.permutation!.seed, from, to),
+    finish,
+  };
+}

@@ -1,0 +1,277 @@
+/**
+ * Spatial panel regressions: SAR, SEM, SAC, SDM, SDEM by maximum likelihood (splm's within "direct
+ * approach") and SLX by least squares, with fixed effects none/unit/time/twoways on a balanced panel.
+ *
+ * Conventions (../shared/fixtures/README.md): y and X are within-transformed; W y is W applied per
+ * period to the transformed y; W*x columns are built from the raw x per period and then transformed;
+ * σ² = SSE/NT; logLik = −NT/2 (log 2π + 1) − NT/2 log σ² + T log|I − ρW| (+ T log|I − λW|);
+ * SEs from the inverse expected information at the estimates (./../spatial/models/information.ts),
+ * z statistics and normal p-values. `rho` is the lag of y, `lambda` the spatial error.
+ *
+ * Lee–Yu (2010) bias correction (`leeYu: true`, SAR/SDM, SDPDmod's convention): with θ = (σ², ρ, β)
+ * and a = (1/(2σ²), 1/(1 − ρ), 0, …), time effects (time, twoways) give θ₁ = θ + T·I(θ)⁻¹a
+ * (= θ + Σ⁻¹a/N with Σ = I/(NT)); unit effects (unit, twoways) then scale σ² by T/(T − 1); the SEs
+ * are those of I(θ₁)⁻¹. logLik stays the uncorrected value.
+ *
+ * vcov `cluster` (ML models): the sandwich I⁻¹ (Σ_g s_g s_g') I⁻¹ · G/(G − 1), s_g the sum over unit
+ * g's observations of the per-observation scores (see ../spatial/models/scores.ts); `robust` is the
+ * same with every observation its own cluster. SLX uses the linear estimators' classical, robust
+ * (HC1) or cluster (Stata) covariance.
+ */
+import { SpilloverError, type Impacts, type RegressionResult, type RegressionSpec } from '@spillover/contracts';
+import { invertSpd } from '../linalg/dense.js';
+import type { Panel } from '../data/panel.js';
+import { normalTwoSidedP } from '../stats/distributions.js';
+import { fitFixedEffects } from '../estimators/fixed-effects.js';
+import { fitPooledOls } from '../estimators/pooled-ols.js';
+import { EstimationError } from '../estimators/errors.js';
+import type { PanelStructure } from '../estimators/within.js';
+import { demean } from '../spatial/panel-data.js';
+import { logDetKernel } from '../spatial/spectrum.js';
+import { panelSpatialLag } from '../spatial/weights/types.js';
+import type { MlEstimate, SpatialDesign } from '../spatial/models/design.js';
+import { expectedInformation, informationNames } from '../spatial/models/information.js';
+import { fitLagModel } from '../spatial/models/lag.js';
+import { fitErrorModel, fitSacModel } from '../spatial/models/sarar.js';
+import { scoreSandwich } from '../spatial/models/scores.js';
+import { ImpactKernel, durbinImpacts, lagImpacts, type ImpactTerm } from '../spatial/impacts.js';
+import { spatialPanelData } from './spatial-inputs.js';
+import type { AnalysisInputs, RunHooks } from './run-analysis.js';
+
+const SUPPORTED = ['sar', 'sem', 'sac', 'sdm', 'sdem', 'slx'] as const;
+type SupportedModel = (typeof SUPPORTED)[number];
+
+function durbinColumns(spec: RegressionSpec, model: SupportedModel): string[] {
+  const durbinModel = model === 'sdm' || model === 'sdem' || model === 'slx';
+  if (!durbinModel) {
+    if (spec.durbin && spec.durbin.length > 0) {
+      throw new SpilloverError('INVALID_SPEC', `durbin: W*x terms belong to the sdm, sdem and slx models, not ${model}`, { field: 'durbin' });
+    }
+    return [];
+  }
+  const durbin = spec.durbin ?? spec.x;
+  durbin.forEach((name, i) => {
+    if (!spec.x.includes(name)) {
+      throw new SpilloverError('INVALID_SPEC', `durbin[${i}]: "${name}" is not one of the regressors x`, { field: `durbin[${i}]`, column: name });
+    }
+  });
+  return durbin;
+}
+
+function entry(estimate: number, se: number): { estimate: number; se: number; stat: number; p: number } {
+  const stat = estimate / se;
+  return { estimate, se, stat, p: normalTwoSidedP(stat) };
+}
+
+function asSpilloverError(error: unknown): unknown {
+  if (error instanceof EstimationError) return new SpilloverError(error.code, error.message, error.details);
+  return error;
+}
+
+/**
+ * Fits a spatial regression spec on a parsed panel. `inputs.weightsText` holds the weights file.
+ * Throws SpilloverError: INVALID_SPEC, UNBALANCED_PANEL (listing the missing unit-periods),
+ * INVALID_WEIGHTS (naming the units), SINGULAR_DESIGN, UNSUPPORTED (dynamic models).
+ */
+export function fitSpatialRegression(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks = {}): RegressionResult {
+  try {
+    return fit(spec, panel, inputs, hooks);
+  } catch (error) {
+    throw asSpilloverError(error);
+  }
+}
+
+function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks): RegressionResult {
+  const model = spec.model as SupportedModel;
+  if (!(SUPPORTED as readonly string[]).includes(model)) {
+    throw new SpilloverError('UNSUPPORTED', `model: ${spec.model} is not estimated by the static spatial estimators (${SUPPORTED.join(', ')})`, {
+      field: 'model',
+    });
+  }
+  const durbin = durbinColumns(spec, model);
+  const data = spatialPanelData(
+    panel,
+    [{ name: spec.y, field: 'y' }, ...spec.x.map((name, i) => ({ name, field: `x[${i}]` }))],
+    spec.weights,
+    inputs,
+    `model ${model}`,
+  );
+  const { n, periods, w, sample } = data;
+  const effects = spec.effects;
+  const rawColumns = [...spec.x.map((name) => data.column(name)), ...durbin.map((name) => panelSpatialLag(w, data.column(name)))];
+  const names = [...spec.x, ...durbin.map((name) => `W*${name}`)];
+  const warnings: string[] = [];
+  const base = {
+    kind: 'regression' as const,
+    model,
+    effects,
+    vcov: spec.vcov,
+    nobs: n * periods,
+    nunits: n,
+    nperiods: periods,
+    ...(sample.droppedRows > 0 ? { droppedRows: sample.droppedRows } : {}),
+  };
+  const terms: ImpactTerm[] = spec.x.map((name, j) => ({ name, beta: j, theta: names.indexOf(`W*${name}`) }));
+
+  if (model === 'slx') return fitSlx(spec, data.column(spec.y), rawColumns, names, n, periods, terms, base, warnings);
+
+  const yRaw = data.column(spec.y);
+  const design: SpatialDesign = {
+    w,
+    logdet: logDetKernel(w),
+    n,
+    periods,
+    y: demean(yRaw, n, periods, effects),
+    x: rawColumns.map((c) => demean(c, n, periods, effects)),
+    names,
+  };
+  if (effects === 'none') {
+    design.x.unshift(new Float64Array(n * periods).fill(1));
+    design.names.unshift('(Intercept)');
+    terms.forEach((t) => {
+      t.beta += 1;
+      if (t.theta >= 0) t.theta += 1;
+    });
+  }
+  if (design.logdet.complex) {
+    warnings.push('W has complex eigenvalues: log|I − ρW| uses their moduli');
+  }
+
+  const uncorrected = model === 'sar' || model === 'sdm' ? fitLagModel(design) : model === 'sac' ? fitSacModel(design) : fitErrorModel(design);
+  for (const name of uncorrected.atBound) warnings.push(`${name} is at a bound of its admissible interval: estimates and SEs are unreliable`);
+  let est: MlEstimate = uncorrected;
+  if (spec.leeYu) {
+    if (model !== 'sar' && model !== 'sdm') {
+      throw new SpilloverError('UNSUPPORTED', `leeYu: the Lee-Yu correction is implemented for sar and sdm, not ${model}`, { field: 'leeYu' });
+    }
+    if (effects === 'none') warnings.push('leeYu has no effect without fixed effects');
+    else est = leeYuCorrection(design, uncorrected, effects);
+  }
+  const info = expectedInformation(design, est);
+  let vcov = invertSpd(info, info.length ** 0.5);
+  if (spec.vcov !== 'classical') vcov = scoreSandwich(design, est, vcov, spec.vcov, sample.nunits);
+  const pnames = informationNames(design, est);
+  const p = pnames.length;
+  const se = (name: string): number => Math.sqrt(vcov[pnames.indexOf(name) * (p + 1)]!);
+  const coefficients: RegressionResult['coefficients'] = {};
+  design.names.forEach((name, j) => (coefficients[name] = entry(est.beta[j]!, se(name))));
+
+  const nspatial = (est.rho !== null ? 1 : 0) + (est.lambda !== null ? 1 : 0);
+  const npar = design.x.length + nspatial + 1;
+  const nobs = n * periods;
+  const result: RegressionResult = {
+    ...base,
+    coefficients,
+    ...(est.rho !== null ? { rho: entry(est.rho, se('rho')) } : {}),
+    ...(est.lambda !== null ? { lambda: entry(est.lambda, se('lambda')) } : {}),
+    sigma2: est.sigma2,
+    logLik: uncorrected.logLik,
+    aic: -2 * uncorrected.logLik + 2 * npar,
+    bic: -2 * uncorrected.logLik + Math.log(nobs) * npar,
+  };
+
+  if (spec.impacts && model !== 'sem') {
+    result.impacts = impactsOf(model, design, est, vcov, pnames, terms, spec.impacts, hooks);
+  }
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
+}
+
+function impactsOf(
+  model: SupportedModel,
+  design: SpatialDesign,
+  est: MlEstimate,
+  vcov: Float64Array,
+  pnames: string[],
+  terms: ImpactTerm[],
+  options: { draws: number; seed: number },
+  hooks: RunHooks,
+): Impacts {
+  const p = pnames.length;
+  const k = design.x.length;
+  const b0 = p - k;
+  if (model === 'sdem') {
+    const v = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) v[i * k + j] = vcov[(b0 + i) * p + b0 + j]!;
+    return durbinImpacts(est.beta, v, terms);
+  }
+  // covariance of (ρ, β)
+  const idx = [pnames.indexOf('rho'), ...Array.from({ length: k }, (_, j) => b0 + j)];
+  const q = idx.length;
+  const v = new Float64Array(q * q);
+  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) v[i * q + j] = vcov[idx[i]! * p + idx[j]!]!;
+  const kernel = new ImpactKernel(design.w, design.logdet);
+  return lagImpacts(kernel, est.rho!, est.beta, v, terms, {
+    draws: options.draws,
+    seed: options.seed,
+    onProgress: hooks.onProgress ? (done, total) => hooks.onProgress!({ stage: 'impacts', done, total, message: 'simulating impacts' }) : undefined,
+  });
+}
+
+/** Lee–Yu (2010) bias correction of a SAR/SDM fit, SDPDmod's convention (module comment). */
+function leeYuCorrection(design: SpatialDesign, est: MlEstimate, effects: RegressionSpec['effects']): MlEstimate {
+  const T = design.periods;
+  let { beta, rho, sigma2 } = est;
+  beta = Float64Array.from(beta);
+  if (effects === 'time' || effects === 'twoways') {
+    const info = expectedInformation(design, est);
+    const p = 2 + beta.length;
+    const inv = invertSpd(info, p);
+    const a = new Float64Array(p);
+    a[0] = 1 / (2 * sigma2);
+    a[1] = 1 / (1 - rho!);
+    const shift = new Float64Array(p);
+    for (let i = 0; i < p; i++) for (let j = 0; j < 2; j++) shift[i]! += T * inv[i * p + j]! * a[j]!;
+    sigma2 += shift[0]!;
+    rho = rho! + shift[1]!;
+    for (let j = 0; j < beta.length; j++) beta[j]! += shift[2 + j]!;
+  }
+  if (effects === 'unit' || effects === 'twoways') sigma2 *= T / (T - 1);
+  return { ...est, beta, rho, sigma2 };
+}
+
+/** SLX: least squares with W*x columns (built from raw x, then transformed), via the linear estimators. */
+function fitSlx(
+  spec: RegressionSpec,
+  y: Float64Array,
+  columns: Float64Array[],
+  names: string[],
+  n: number,
+  periods: number,
+  terms: ImpactTerm[],
+  base: Omit<RegressionResult, 'coefficients'>,
+  warnings: string[],
+): RegressionResult {
+  const nobs = n * periods;
+  const structure: PanelStructure = {
+    unitIndex: Int32Array.from({ length: nobs }, (_, r) => r % n),
+    timeIndex: Int32Array.from({ length: nobs }, (_, r) => Math.floor(r / n)),
+    nunits: n,
+    nperiods: periods,
+    balanced: true,
+  };
+  const effects = spec.effects;
+  const fitted =
+    effects === 'none'
+      ? fitPooledOls(y, columns, names, { vcov: spec.vcov, cluster: structure.unitIndex, nclusters: n })
+      : fitFixedEffects(y, columns, names, structure, { effects, vcov: spec.vcov });
+  const coefficients: RegressionResult['coefficients'] = {};
+  const { table } = fitted;
+  fitted.names.forEach((name, j) => (coefficients[name] = { estimate: table.estimate[j]!, se: table.se[j]!, stat: table.stat[j]!, p: table.p[j]! }));
+  const offset = effects === 'none' ? 1 : 0;
+  const result: RegressionResult = {
+    ...base,
+    coefficients,
+    sigma2: fitted.sigma2,
+    df: fitted.dfResidual,
+    ...(fitted.r2Within !== undefined ? { r2Within: fitted.r2Within } : {}),
+    ...(fitted.r2 !== undefined ? { r2: fitted.r2 } : {}),
+    ...(fitted.r2Adj !== undefined ? { r2Adj: fitted.r2Adj } : {}),
+  };
+  if (spec.impacts) {
+    const shifted = terms.map((t) => ({ name: t.name, beta: t.beta + offset, theta: t.theta >= 0 ? t.theta + offset : -1 }));
+    result.impacts = durbinImpacts(fitted.beta, fitted.vcov, shifted);
+  }
+  if (warnings.length > 0) result.warnings = warnings;
+  return result;
+}

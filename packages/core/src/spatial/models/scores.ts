@@ -1,0 +1,73 @@
+/**
+ * Sandwich covariance of the spatial ML estimators from per-observation scores (order σ², ρ, λ, β):
+ * with ε = (I − λW)((I − ρW)y − Xβ), u = (I − ρW)y − Xβ, G = W(I − ρW)⁻¹, H = W(I − λW)⁻¹,
+ *   s_σ² = −1/(2σ²) + ε²/(2σ⁴),   s_ρ = ε·((I − λW)Wy)/σ² − G_ii,
+ *   s_λ = ε·(Wu)/σ² − H_ii,        s_β = ((I − λW)X)·ε/σ²
+ * (each sums to the analytic score). `cluster`: V = I⁻¹(Σ_g s_g s_g')I⁻¹ · G/(G − 1), s_g the sum of
+ * unit g's scores; `robust`: every observation its own cluster, no small-sample factor.
+ */
+import { denseWeights, panelSpatialLag } from '../weights/types.js';
+import type { MlEstimate, SpatialDesign } from './design.js';
+import { denseG } from './information.js';
+
+export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64Array, kind: 'robust' | 'cluster', nunits: number): Float64Array {
+  const { n } = d;
+  const nobs = d.y.length;
+  const k = d.x.length;
+  const rho = est.rho ?? 0;
+  const lambda = est.lambda ?? 0;
+  const s2 = est.sigma2;
+  const applyB = (v: Float64Array): Float64Array => {
+    if (lambda === 0) return v;
+    const wv = panelSpatialLag(d.w, v);
+    return Float64Array.from(v, (x, r) => x - lambda * wv[r]!);
+  };
+  const wy = panelSpatialLag(d.w, d.y);
+  const u = Float64Array.from(d.y, (y, r) => y - rho * wy[r]!);
+  for (let j = 0; j < k; j++) for (let r = 0; r < nobs; r++) u[r]! -= d.x[j]![r]! * est.beta[j]!;
+  const eps = applyB(u);
+  const bwy = applyB(wy);
+  const wu = panelSpatialLag(d.w, u);
+  const bx = d.x.map(applyB);
+  const wDense = denseWeights(d.w);
+  const gDiag = est.rho !== null ? diagonal(denseG(d.w, rho, wDense), n) : null;
+  const hDiag = est.lambda !== null ? diagonal(denseG(d.w, lambda, wDense), n) : null;
+  const p = 1 + (gDiag ? 1 : 0) + (hDiag ? 1 : 0) + k;
+  const clusters = kind === 'cluster' ? nunits : nobs;
+  const sums = new Float64Array(clusters * p);
+  for (let r = 0; r < nobs; r++) {
+    const i = r % n;
+    const g = kind === 'cluster' ? i : r;
+    const e = eps[r]!;
+    let q = g * p;
+    sums[q++]! += -1 / (2 * s2) + (e * e) / (2 * s2 * s2);
+    if (gDiag) sums[q++]! += (e * bwy[r]!) / s2 - gDiag[i]!;
+    if (hDiag) sums[q++]! += (e * wu[r]!) / s2 - hDiag[i]!;
+    for (let j = 0; j < k; j++) sums[q++]! += (bx[j]![r]! * e) / s2;
+  }
+  const meat = new Float64Array(p * p);
+  for (let g = 0; g < clusters; g++) {
+    for (let a = 0; a < p; a++) {
+      const sa = sums[g * p + a]!;
+      for (let b = 0; b < p; b++) meat[a * p + b]! += sa * sums[g * p + b]!;
+    }
+  }
+  const factor = kind === 'cluster' ? clusters / (clusters - 1) : 1;
+  const tmp = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) {
+    let s = 0;
+    for (let b = 0; b < p; b++) s += bread[a * p + b]! * meat[b * p + c]!;
+    tmp[a * p + c] = s;
+  }
+  const out = new Float64Array(p * p);
+  for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) {
+    let s = 0;
+    for (let b = 0; b < p; b++) s += tmp[a * p + b]! * bread[b * p + c]!;
+    out[a * p + c] = factor * s;
+  }
+  return out;
+}
+
+function diagonal(m: Float64Array, n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => m[i * n + i]!);
+}
