@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
 import { HealthModule } from './health/health.module.js';
 import { TeamsModule } from './teams/teams.module.js';
+import { WeightsModule } from './weights/weights.module.js';
 
 @Module({})
 export class AppModule {
@@ -19,6 +20,7 @@ export class AppModule {
         AuthModule,
         TeamsModule,
         DatasetsModule,
+        WeightsModule,
         AnalysesModule,
         HealthModule,
       ],

@@ -142,14 +142,13 @@ describe('analyses', () => {
     expect(response.body.message).toContain('"unemp"');
   });
 
-  it('refuses spatial weights until the platform stores them', async () => {
+  it('refuses a weights file path: the platform reads stored weights only (422 naming the field)', async () => {
     const response = await ann.client.post('/analyses', {
       datasetId,
       spec: { ...spec, model: 'sdm', weights: { path: 'W.csv' } },
     });
     expect(response.status).toBe(422);
-    expect(response.body.code).toBe('UNSUPPORTED');
-    expect(response.body.message).toContain('spatial weights are not yet stored by the platform');
+    expect(response.body).toMatchObject({ code: 'UNSUPPORTED', details: { field: 'spec.weights.path' } });
   });
 
   it('streams the current status first over server-sent events', async () => {

@@ -11,3 +11,6 @@ export const producCsv = readFileSync(path.resolve(repoRoot, '../shared/fixtures
 export function producHead(rows: number): string[] {
   return producCsv.split('\n').slice(0, rows + 1);
 }
+
+/** The Produc case's weights matrix (48 states, labelled square CSV). */
+export const producWeightsCsv = readFileSync(path.resolve(repoRoot, '../shared/fixtures/produc/W.csv'), 'utf8');

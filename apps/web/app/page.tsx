@@ -68,7 +68,8 @@ export default function DashboardPage() {
               {datasets.data.map((d) => (
                 <tr key={d.id}>
                   <th scope="row">
-                    <Link href={`/datasets/${d.id}`}>{d.name}</Link> <span className="muted">v{d.version}</span>
+                    <Link href={`/datasets/${d.id}`}>{d.name}</Link>{' '}
+                    <span className="muted">v{d.version}</span>
                   </th>
                   <td className="sp-num">{d.report.rows}</td>
                   <td className="sp-num">{d.report.units}</td>
@@ -107,7 +108,9 @@ export default function DashboardPage() {
                   </th>
                   <td>{modelLabel(a.model)}</td>
                   <td>
-                    <Link href={`/datasets/${a.datasetId}`}>{datasetNames.get(a.datasetId) ?? 'dataset'}</Link>
+                    <Link href={`/datasets/${a.datasetId}`}>
+                      {datasetNames.get(a.datasetId) ?? 'dataset'}
+                    </Link>
                   </td>
                   <td>
                     <StatusBadge status={a.status} />

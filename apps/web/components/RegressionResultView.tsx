@@ -2,6 +2,7 @@ import type { Estimate, RegressionResult, TestStatistic } from '@spillover/contr
 import { formatNumber, formatPValue, ResultTable, type ResultColumn } from '@spillover/ui';
 import { effectLabels } from '../lib/regression-form';
 import { modelLabel } from '../lib/analysis-labels';
+import { orderTerms } from '../lib/term-order';
 
 const statistics = [
   { key: 'nobs', label: 'N' },
@@ -26,9 +27,17 @@ const vcovLabels: Record<string, string> = {
 };
 
 /** Coefficients (and ρ, λ), fit statistics, spatial effects and tests of a regression result. */
-export function RegressionResultView({ result, y }: { result: RegressionResult; y: string }) {
+export function RegressionResultView({
+  result,
+  y,
+  x,
+}: {
+  result: RegressionResult;
+  y: string;
+  x: readonly string[];
+}) {
   const estimates: Record<string, Estimate | undefined> = { ...result.coefficients };
-  const terms = Object.keys(result.coefficients);
+  const terms = orderTerms(Object.keys(result.coefficients), y, x);
   if (result.rho) {
     estimates['ρ (W*y)'] = result.rho;
     terms.push('ρ (W*y)');
@@ -59,7 +68,9 @@ export function RegressionResultView({ result, y }: { result: RegressionResult; 
     },
   };
   const details = [
-    result.effects && result.effects !== 'none' ? `Effects: ${effectLabels[result.effects as keyof typeof effectLabels] ?? result.effects}.` : '',
+    result.effects && result.effects !== 'none'
+      ? `Effects: ${effectLabels[result.effects as keyof typeof effectLabels] ?? result.effects}.`
+      : '',
     result.vcov ? `Standard errors ${vcovLabels[result.vcov] ?? result.vcov}.` : '',
   ].filter(Boolean);
 
@@ -77,8 +88,20 @@ export function RegressionResultView({ result, y }: { result: RegressionResult; 
         statistics={statistics}
         note={details.join(' ')}
       />
-      {result.impacts && <ImpactsTable title="Effects (LeSage–Pace)" impacts={result.impacts} />}
-      {result.impactsLongRun && <ImpactsTable title="Long-run effects" impacts={result.impactsLongRun} />}
+      {result.impacts && (
+        <ImpactsTable
+          title="Effects (LeSage–Pace)"
+          impacts={result.impacts}
+          terms={orderTerms(Object.keys(result.impacts.total), y, x)}
+        />
+      )}
+      {result.impactsLongRun && (
+        <ImpactsTable
+          title="Long-run effects"
+          impacts={result.impactsLongRun}
+          terms={orderTerms(Object.keys(result.impactsLongRun.total), y, x)}
+        />
+      )}
       {tests.length > 0 && (
         <table className="sp-table" data-testid="tests-table">
           <caption>Tests</caption>
@@ -119,7 +142,15 @@ export function RegressionResultView({ result, y }: { result: RegressionResult; 
   );
 }
 
-function ImpactsTable({ title, impacts }: { title: string; impacts: NonNullable<RegressionResult['impacts']> }) {
+function ImpactsTable({
+  title,
+  impacts,
+  terms,
+}: {
+  title: string;
+  impacts: NonNullable<RegressionResult['impacts']>;
+  terms: string[];
+}) {
   const columns: ResultColumn[] = [
     { label: 'Direct', estimates: impacts.direct },
     { label: 'Indirect', estimates: impacts.indirect },
@@ -128,7 +159,7 @@ function ImpactsTable({ title, impacts }: { title: string; impacts: NonNullable<
   return (
     <ResultTable
       caption={title}
-      terms={Object.keys(impacts.total)}
+      terms={terms}
       columns={columns}
       testId="impacts-table"
       note="Effect standard errors are simulated."

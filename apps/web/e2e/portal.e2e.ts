@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts/stack.mjs';
@@ -17,6 +18,7 @@ const panelPath = join(fixtures, 'produc', 'panel.csv');
 const resultsDir = join(repoRoot, 'apps', 'web', 'test-results');
 const run = randomBytes(4).toString('hex');
 const databaseName = `spillover_e2e_${run}`;
+const queuePrefix = `spillover-e2e-${run}`;
 const logPath = join(resultsDir, 'stack.log');
 
 let stack: Stack;
@@ -27,7 +29,10 @@ let shot = 0;
 /** Numbered full-page screenshots, in the order the flow takes them. */
 async function screenshot(name: string): Promise<void> {
   shot += 1;
-  await page.screenshot({ path: join(resultsDir, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
+  await page.screenshot({
+    path: join(resultsDir, `${String(shot).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
 }
 
 beforeAll(async () => {
@@ -38,7 +43,7 @@ beforeAll(async () => {
     fresh: true,
     apiPort: 0,
     webPort: 0,
-    queuePrefix: `spillover-e2e-${run}`,
+    queuePrefix,
     services: ['api', 'worker', 'web'],
     env: { NEXT_TELEMETRY_DISABLED: '1' },
     log: (line) => appendFileSync(logPath, `${line}\n`),
@@ -63,8 +68,25 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  await dropDatabase(stack?.databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres', databaseName);
+  if (!stack) return;
+  await dropDatabase(stack.databaseUrl, databaseName);
+  await deleteQueueKeys(stack.redisUrl);
 });
+
+/** The run's BullMQ keys, all under its own prefix. */
+async function deleteQueueKeys(redisUrl: string): Promise<void> {
+  const redis = new Redis(redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
 
 describe('research portal', () => {
   const email = `e2e-${run}@example.org`;
@@ -115,7 +137,8 @@ describe('research portal', () => {
     await page.getByRole('link', { name: 'New regression' }).click();
     await page.waitForURL(/\/analyses\/new\?datasetId=/);
     await page.getByLabel('Dependent variable (y)').selectOption('lgsp');
-    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp']) await page.getByRole('checkbox', { name: x, exact: true }).check();
+    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp'])
+      await page.getByRole('checkbox', { name: x, exact: true }).check();
     await page.getByLabel('Model').selectOption('fe');
     await page.getByLabel('Effects').selectOption('twoways');
     await page.getByLabel('Standard errors').selectOption('cluster');
@@ -141,6 +164,10 @@ describe('research portal', () => {
     await page.getByTestId('result-table').waitFor();
     await screenshot('analysis-result');
 
+    // Terms in the order of the spec, whatever the order of the stored result's keys.
+    expect(
+      await page.locator('[data-term]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-term'))),
+    ).toEqual(['lpcap', 'lpc', 'lemp', 'unemp']);
     // Reference: plm within twoways + Stata-style cluster SEs, lpcap = -0.030176 (SE 0.058240).
     const lpcap = page.locator('[data-term="lpcap"]');
     expect(await lpcap.getByTestId('estimate').textContent()).toBe('-0.0302');
@@ -152,9 +179,9 @@ describe('research portal', () => {
   it('lists the analysis on the dashboard', async () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByTestId('analyses-table').waitFor();
-    expect(await page.getByTestId('analyses-table').getByTestId('status-badge').getAttribute('data-status')).toBe(
-      'succeeded',
-    );
+    expect(
+      await page.getByTestId('analyses-table').getByTestId('status-badge').getAttribute('data-status'),
+    ).toBe('succeeded');
     await screenshot('dashboard');
   });
 

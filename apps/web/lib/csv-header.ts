@@ -24,7 +24,8 @@ export function parseCsvHeader(text: string): string[] {
   return names.length === 1 && names[0] === '' ? [] : names;
 }
 
-const unitNames = /^(unit|id|unit_?id|state|region|country|county|city|province|prefecture|district|municipality|firm|company|name|code|iso\d?|fips|geoid)$/i;
+const unitNames =
+  /^(unit|id|unit_?id|state|region|country|county|city|province|prefecture|district|municipality|firm|company|name|code|iso\d?|fips|geoid)$/i;
 const timeNames = /^(year|yr|time|period|t|date|month|quarter|wave)$/i;
 
 /** Sensible default unit and time columns: by common names, else the first two columns. */

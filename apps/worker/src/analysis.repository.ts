@@ -1,8 +1,10 @@
-import type { AnalysisResult, Progress, SerializedError } from '@spillover/contracts';
-import { AnalysisEntity, DatasetEntity } from '@spillover/db';
+import { type AnalysisResult, type Progress, type SerializedError, weightsFileName } from '@spillover/contracts';
+import { AnalysisEntity, DatasetEntity, WeightsMatrixEntity } from '@spillover/db';
 import { type DataSource, In, LessThan, Not, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
-import type { AnalysisStore, AnalysisToRun, UnfinishedAnalysis } from './analysis.store.js';
+import type { AnalysisStore, AnalysisToRun, StoredWeights, UnfinishedAnalysis } from './analysis.store.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function failedWith(error: SerializedError): QueryDeepPartialEntity<AnalysisEntity> {
   // ErrorDetails' open index signature does not fit TypeORM's deep-partial type; it is plain JSON for jsonb.
@@ -17,10 +19,12 @@ function failedWith(error: SerializedError): QueryDeepPartialEntity<AnalysisEnti
 export class AnalysisRepository implements AnalysisStore {
   private readonly analyses: Repository<AnalysisEntity>;
   private readonly datasets: Repository<DatasetEntity>;
+  private readonly weights: Repository<WeightsMatrixEntity>;
 
   constructor(dataSource: DataSource) {
     this.analyses = dataSource.getRepository(AnalysisEntity);
     this.datasets = dataSource.getRepository(DatasetEntity);
+    this.weights = dataSource.getRepository(WeightsMatrixEntity);
   }
 
   async loadForRun(analysisId: string): Promise<AnalysisToRun | null> {
@@ -40,6 +44,18 @@ export class AnalysisRepository implements AnalysisStore {
       spec: analysis.spec,
       panelCsv: dataset.csv,
     };
+  }
+
+  async loadWeights(weightsId: string): Promise<StoredWeights | null> {
+    // not an id at all: absent, rather than a query error that would be retried
+    if (!uuidPattern.test(weightsId)) return null;
+    // `content` is select:false; ask for it explicitly
+    const row = await this.weights
+      .createQueryBuilder('weights')
+      .select(['weights.name AS name', 'weights.format AS format', 'weights.content AS content'])
+      .where('weights.id = :id', { id: weightsId })
+      .getRawOne<Pick<WeightsMatrixEntity, 'name' | 'format' | 'content'>>();
+    return row ? { name: weightsFileName(row.name, row.format), text: row.content } : null;
   }
 
   async markRunning(analysisId: string, worker: string): Promise<boolean> {

@@ -16,6 +16,13 @@ export interface AnalysisToRun {
   panelCsv: string;
 }
 
+/** A stored weights matrix, as core reads it. */
+export interface StoredWeights {
+  /** File name that picks core's parser (the extension fits the stored format). */
+  name: string;
+  text: string;
+}
+
 export interface UnfinishedAnalysis {
   id: string;
   status: 'queued' | 'running';
@@ -24,6 +31,8 @@ export interface UnfinishedAnalysis {
 export interface AnalysisStore {
   /** The analysis and its dataset's bytes; null when no such analysis exists. */
   loadForRun(analysisId: string): Promise<AnalysisToRun | null>;
+  /** The text of a stored weights matrix; null when no such matrix exists. */
+  loadWeights(weightsId: string): Promise<StoredWeights | null>;
   /** queued/running/failed → running (attempts + 1); false when it is already succeeded or cancelled. */
   markRunning(analysisId: string, worker: string): Promise<boolean>;
   /** Stores progress while the analysis is running. */

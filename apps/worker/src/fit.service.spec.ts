@@ -24,7 +24,18 @@ const result: AnalysisResult = {
   coefficients: { lpcap: { estimate: -0.026 } },
 };
 
-function setup(status: AnalysisToRun['status'] = 'queued', run: AnalysisRunner['run'] = async () => result) {
+const weightsId = '0b7e3c1a-2d4f-4e5a-8b6c-7d8e9f0a1b2c';
+const sarSpec = {
+  ...spec,
+  model: 'sar',
+  weights: { id: weightsId, style: 'row', allowIslands: false },
+} as AnalysisSpec;
+
+function setup(
+  status: AnalysisToRun['status'] = 'queued',
+  run: AnalysisRunner['run'] = async () => result,
+  rowSpec: AnalysisSpec = spec,
+) {
   const rows = new Map<string, { status: string; attempts: number; result?: unknown; error?: unknown }>([
     [analysisId, { status, attempts: 0 }],
   ]);
@@ -32,9 +43,12 @@ function setup(status: AnalysisToRun['status'] = 'queued', run: AnalysisRunner['
     loadForRun: vi.fn(async (id: string) => {
       const row = rows.get(id);
       return row
-        ? { id, status: row.status as AnalysisToRun['status'], spec, panelCsv: 'state,year\n' }
+        ? { id, status: row.status as AnalysisToRun['status'], spec: rowSpec, panelCsv: 'state,year\n' }
         : null;
     }),
+    loadWeights: vi.fn(async (id: string) =>
+      id === weightsId ? { name: 'W.csv', text: 'id,a,b\na,0,1\nb,1,0\n' } : null,
+    ),
     markRunning: vi.fn(async (id: string) => {
       const row = rows.get(id)!;
       if (row.status === 'succeeded' || row.status === 'cancelled') return false;
@@ -79,6 +93,34 @@ describe('FitService', () => {
       { spec, inputs: { panelCsv: 'state,year\n' } },
       expect.any(Function),
     );
+  });
+
+  it('passes the text and file name of stored weights named by the spec', async () => {
+    const { runner, store, job, service } = setup('queued', async () => result, sarSpec);
+    await service.fit(analysisId, job);
+    expect(store.loadWeights).toHaveBeenCalledWith(weightsId);
+    expect(runner.run).toHaveBeenCalledWith(
+      {
+        spec: sarSpec,
+        inputs: { panelCsv: 'state,year\n', weightsText: 'id,a,b\na,0,1\nb,1,0\n', weightsName: 'W.csv' },
+      },
+      expect.any(Function),
+    );
+  });
+
+  it('weights that no longer exist fail the analysis without retries, naming the id', async () => {
+    const missing = { ...sarSpec, weights: { id: '00000000-0000-4000-8000-000000000000' } } as AnalysisSpec;
+    const { rows, runner, job, service } = setup('queued', async () => result, missing);
+    await expect(service.fit(analysisId, job)).rejects.toBeInstanceOf(UnrecoverableError);
+    expect(runner.run).not.toHaveBeenCalled();
+    expect(rows.get(analysisId)).toMatchObject({
+      status: 'failed',
+      error: {
+        code: 'INVALID_SPEC',
+        message: 'weights.id: weights matrix 00000000-0000-4000-8000-000000000000 does not exist',
+        details: { field: 'weights.id' },
+      },
+    });
   });
 
   it('a re-run of a failed analysis overwrites the same row', async () => {

@@ -1,7 +1,8 @@
-import { isDeterministicError, type Progress, serializeError } from '@spillover/contracts';
+import { isDeterministicError, type Progress, serializeError, SpilloverError } from '@spillover/contracts';
 import { UnrecoverableError } from 'bullmq';
 import type { AnalysisRunner } from './analysis-runner.js';
-import type { AnalysisStore } from './analysis.store.js';
+import type { AnalysisTask } from './analysis-thread-protocol.js';
+import type { AnalysisStore, AnalysisToRun } from './analysis.store.js';
 import { errorMessage, type Logger } from './logger.js';
 import { ProgressThrottle } from './progress-throttle.js';
 
@@ -49,10 +50,7 @@ export class FitService {
       progressIntervalMs,
     );
     try {
-      const result = await this.runner.run(
-        { spec: analysis.spec, inputs: { panelCsv: analysis.panelCsv } },
-        (p) => progress.push(p),
-      );
+      const result = await this.runner.run(await this.taskOf(analysis), (p) => progress.push(p));
       // Progress writes are guarded by status = 'running'; finish them before the final write.
       await progress.flush();
       await this.store.markSucceeded(analysisId, result);
@@ -65,6 +63,24 @@ export class FitService {
       this.log.info('analysis failed on its input; not retried', { analysisId, code: serialized.code });
       throw new UnrecoverableError(`${serialized.code}: ${serialized.message}`);
     }
+  }
+
+  /**
+   * The spec with its inputs: the panel and, when the spec names stored weights, their text. Weights that
+   * no longer exist fail the analysis (INVALID_SPEC naming weights.id); a failed read is retried.
+   */
+  private async taskOf(analysis: AnalysisToRun): Promise<AnalysisTask> {
+    const { spec, panelCsv } = analysis;
+    const weightsId = spec.kind === 'regression' || spec.kind === 'moran' ? spec.weights?.id : undefined;
+    if (weightsId === undefined) return { spec, inputs: { panelCsv } };
+    const weights = await this.store.loadWeights(weightsId);
+    if (!weights) {
+      throw new SpilloverError('INVALID_SPEC', `weights.id: weights matrix ${weightsId} does not exist`, {
+        field: 'weights.id',
+        weightsId,
+      });
+    }
+    return { spec, inputs: { panelCsv, weightsText: weights.text, weightsName: weights.name } };
   }
 
   /** Progress is informative: a failed relay is logged, never fails the job. */

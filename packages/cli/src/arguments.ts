@@ -24,7 +24,9 @@ export function parseArguments(argv: string[], valued: string[], flags: string[]
       positional.push(arg);
       continue;
     }
-    const [rawName, inline] = arg.startsWith('--') ? splitOnce(arg.slice(2)) : [arg === '-h' ? 'help' : arg.slice(1), undefined];
+    const [rawName, inline] = arg.startsWith('--')
+      ? splitOnce(arg.slice(2))
+      : [arg === '-h' ? 'help' : arg.slice(1), undefined];
     if (valued.includes(rawName)) {
       const value = inline ?? argv[++i];
       if (value === undefined || value === '') throw new UsageError(`option --${rawName} needs a value`);

@@ -54,9 +54,14 @@ function execute(argv: string[], out: Output): number {
         out.stdout(commandHelp.fit!);
         return 0;
       }
-      if (args.positional.length !== 1) throw new UsageError('fit needs exactly one spec file: spillover fit SPEC.json');
+      if (args.positional.length !== 1)
+        throw new UsageError('fit needs exactly one spec file: spillover fit SPEC.json');
       const writeCsv = args.options.get('write-csv');
-      printJson(out, fitCommand(args.positional[0]!, { writeCsv: typeof writeCsv === 'string' ? writeCsv : undefined }), args.options.has('pretty'));
+      printJson(
+        out,
+        fitCommand(args.positional[0]!, { writeCsv: typeof writeCsv === 'string' ? writeCsv : undefined }),
+        args.options.has('pretty'),
+      );
       return 0;
     }
     case 'validate': {
@@ -65,7 +70,10 @@ function execute(argv: string[], out: Output): number {
         out.stdout(commandHelp.validate!);
         return 0;
       }
-      if (args.positional.length !== 1) throw new UsageError('validate needs exactly one CSV file: spillover validate DATA.csv --unit U --time T');
+      if (args.positional.length !== 1)
+        throw new UsageError(
+          'validate needs exactly one CSV file: spillover validate DATA.csv --unit U --time T',
+        );
       const unit = args.options.get('unit');
       const time = args.options.get('time');
       if (typeof unit !== 'string') throw new UsageError('validate needs --unit COLUMN');
@@ -74,7 +82,9 @@ function execute(argv: string[], out: Output): number {
       return 0;
     }
     default:
-      throw new UsageError(`unknown command "${command}" (commands: fit, validate, help; see spillover --help)`);
+      throw new UsageError(
+        `unknown command "${command}" (commands: fit, validate, help; see spillover --help)`,
+      );
   }
 }
 

@@ -40,7 +40,13 @@ const cases = JSON.parse(readFileSync(join(produc, 'cases.json'), 'utf8')) as Fi
 const byName = (name: string) => cases.find((c) => c.name === name)!;
 
 describe('spillover fit', () => {
-  for (const name of ['ols-pooled', 'fe-twoways-cluster', 're-swar-hausman', 'iv-fe-unit', 'lmtests-fe-unit']) {
+  for (const name of [
+    'ols-pooled',
+    'fe-twoways-cluster',
+    're-swar-hausman',
+    'iv-fe-unit',
+    'lmtests-fe-unit',
+  ]) {
     it(`reproduces the ${name} fixture with paths relative to the spec`, () => {
       const dir = workspace();
       const fixture = byName(name);
@@ -50,7 +56,9 @@ describe('spillover fit', () => {
       const result = JSON.parse(r.stdout);
       expect(result.nobs).toBe(fixture.expected.nobs);
       for (const [term, expected] of Object.entries(fixture.expected.coefficients)) {
-        expect(Math.abs(result.coefficients[term].estimate - expected.estimate)).toBeLessThan(1e-9 + 1e-6 * Math.abs(expected.estimate));
+        expect(Math.abs(result.coefficients[term].estimate - expected.estimate)).toBeLessThan(
+          1e-9 + 1e-6 * Math.abs(expected.estimate),
+        );
         expect(Math.abs(result.coefficients[term].se - expected.se)).toBeLessThan(1e-9 + 1e-6 * expected.se);
       }
     });
@@ -70,7 +78,13 @@ describe('spillover validate', () => {
     const r = run(['validate', join(produc, 'panel.csv'), '--unit', 'state', '--time', 'year']);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report).toMatchObject({ rows: 816, units: 48, periods: 17, balanced: true, missingUnitPeriodCount: 0 });
+    expect(report).toMatchObject({
+      rows: 816,
+      units: 48,
+      periods: 17,
+      balanced: true,
+      missingUnitPeriodCount: 0,
+    });
   });
 
   it('names a duplicate row and exits 2', () => {
@@ -94,7 +108,8 @@ describe('spillover help', () => {
   it('documents every command and option', () => {
     const general = run(['--help']);
     expect(general.code).toBe(0);
-    for (const word of ['fit', 'validate', 'help', '--pretty', '--version']) expect(general.stdout).toContain(word);
+    for (const word of ['fit', 'validate', 'help', '--pretty', '--version'])
+      expect(general.stdout).toContain(word);
     const fit = run(['help', 'fit']);
     expect(fit.code).toBe(0);
     expect(fit.stdout).toContain('spillover fit SPEC.json [--pretty]');
@@ -130,7 +145,9 @@ describe('bad input', () => {
     const dir = workspace();
     const missingData = run(['fit', writeSpec(dir, { ...byName('ols-pooled').spec, data: 'absent.csv' })]);
     expect(missingData.code).toBe(2);
-    expect(missingData.stderr).toMatch(/^spillover: data: cannot read panel file .*absent\.csv: no such file\n$/);
+    expect(missingData.stderr).toMatch(
+      /^spillover: data: cannot read panel file .*absent\.csv: no such file\n$/,
+    );
     const missingSpec = run(['fit', join(dir, 'nothing.json')]);
     expect(missingSpec.code).toBe(2);
     expect(missingSpec.stderr).toContain('no such file');

@@ -3,6 +3,7 @@ import { AnalysisSpec } from './spec.js';
 import { AnalysisStatus, Progress } from './jobs.js';
 import type { AnalysisResult } from './result.js';
 import type { SerializedError } from './errors.js';
+import type { DatasetRecipe } from './derived-datasets.js';
 
 /** Request bodies and response views of the HTTP API. */
 
@@ -91,6 +92,10 @@ export interface DatasetView {
   createdAt: string;
   createdBy: string;
   report: ValidationReport;
+  /** Provenance of a version made by the platform (a measurement's output, uploaded texts); null for an uploaded panel. */
+  sourceDatasetId?: string | null;
+  sourceAnalysisId?: string | null;
+  recipe?: DatasetRecipe | null;
 }
 
 /** Query of `POST /datasets`; the body is the CSV itself (text/csv). */
@@ -106,6 +111,11 @@ export const CreateAnalysisBody = z.strictObject({
   datasetId: z.string().uuid(),
   spec: AnalysisSpec,
   title: z.string().trim().max(200).optional(),
+  /**
+   * Measurement kinds (entropy-index, location-quotient, keyword-count, transform) store their panel with
+   * the new columns as a new dataset version: of this name, else of the source dataset's name.
+   */
+  derivedDatasetName: z.string().trim().min(1).max(200).optional(),
 });
 export type CreateAnalysisBody = z.infer<typeof CreateAnalysisBody>;
 export type CreateAnalysisInput = z.input<typeof CreateAnalysisBody>;
@@ -130,6 +140,8 @@ export interface AnalysisView extends AnalysisTimings {
   error: SerializedError | null;
   attempts: number;
   createdBy: string;
+  /** The dataset version a succeeded measurement analysis stored (its panel with the new columns). */
+  derivedDatasetId?: string | null;
 }
 
 /** Server-sent events of `GET /analyses/:id/events`: event name → data. */

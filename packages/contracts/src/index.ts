@@ -5,3 +5,5 @@ export * from './mechanisms.js';
 export * from './errors.js';
 export * from './jobs.js';
 export * from './api.js';
+export * from './weights.js';
+export * from './derived-datasets.js';

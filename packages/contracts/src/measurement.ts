@@ -15,7 +15,9 @@ const panelFields = {
   time: columnName,
 };
 /** Name prefix of the columns an analysis adds to the panel (letters, digits, `_`, `.`). */
-const outputName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'use letters, digits, "_" or "." and start with a letter or "_"');
+const outputName = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_.]*$/, 'use letters, digits, "_" or "." and start with a letter or "_"');
 const time = z.union([z.number(), z.string()]);
 
 // ---------------------------------------------------------------- entropy-weight composite index
@@ -252,5 +254,3 @@ export const TransformResult = z.object({
   warnings: z.array(z.string()).optional(),
 });
 export type TransformResult = z.infer<typeof TransformResult>;
-
-export const measurementKinds = ['entropy-index', 'location-quotient', 'keyword-count', 'transform'] as const;

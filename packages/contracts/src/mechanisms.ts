@@ -73,7 +73,7 @@ export type ThresholdSpec = z.infer<typeof ThresholdSpec>;
 
 // ---------------------------------------------------------------- heterogeneity
 
-/** Groups: the values of a column, or a median split of a variable (over the pooled sample or within each period). */
+/** Groups: the values of a numeric column (group codes), or a median split of a variable (over the pooled sample or within each period). */
 export const GroupBySpec = z.union([
   columnName,
   z.strictObject({

@@ -47,6 +47,14 @@ export const RegressionResult = z.object({
   lmTests: z.record(z.string(), TestStatistic).optional(),
   impacts: Impacts.optional(),
   impactsLongRun: Impacts.optional(),
+  /** Dynamic models: stationarity of y_t = A y_{t-1} + …, A = (I − ρW)⁻¹(τI + ηW); stable when maxModulus < 1. */
+  stability: z
+    .object({ stable: z.boolean(), tauPlusRhoPlusEta: z.number(), maxModulus: z.number(), condition: z.string() })
+    .optional(),
+  /** Dynamic models with leeYu and reportUncorrected: the quasi-ML estimates before the bias correction. */
+  uncorrected: z
+    .object({ coefficients: z.record(z.string(), Estimate), rho: Estimate, sigma2: z.number() })
+    .optional(),
   warnings: z.array(z.string()).optional(),
 });
 export type RegressionResult = z.infer<typeof RegressionResult>;
@@ -70,6 +78,18 @@ export const MoranResult = z.object({
   nperiods: z.number(),
   byTime: z.array(MoranPeriod),
   pooled: MoranPeriod.omit({ time: true }).optional(),
+  /**
+   * Moran scatter plot data per period, in period order: each unit's standardised value z = (x − x̄)/s
+   * (s the population standard deviation of the period) against its spatial lag Wz.
+   */
+  scatter: z
+    .array(
+      z.object({
+        time: z.union([z.number(), z.string()]),
+        points: z.array(z.object({ unit: z.string(), z: z.number(), wz: z.number() })),
+      }),
+    )
+    .optional(),
   warnings: z.array(z.string()).optional(),
 });
 export type MoranResult = z.infer<typeof MoranResult>;

@@ -55,6 +55,13 @@ export const RegressionSpec = z.strictObject({
   durbin: z.array(columnName).optional(),
   vcov: VcovType.default('classical'),
   leeYu: z.boolean().default(false),
+  /** Dynamic models (dsdm, dsar): which lags of y enter, L.y = y_{t-1} and W*L.y = W y_{t-1} (both by default). */
+  dynamic: z
+    .strictObject({ timeLag: z.boolean().default(true), spaceTimeLag: z.boolean().default(true) })
+    .refine((d) => d.timeLag || d.spaceTimeLag, 'a dynamic model needs timeLag or spaceTimeLag')
+    .optional(),
+  /** Dynamic models with leeYu: also report the estimates before the bias correction (`uncorrected`). */
+  reportUncorrected: z.boolean().optional(),
   impacts: ImpactsSpec.optional(),
   /** Endogenous regressor → its instruments, e.g. `{ "lpcap": ["L.lpcap"] }`. */
   instruments: z.record(z.string(), z.array(columnName).min(1)).optional(),
@@ -148,8 +155,7 @@ export function referencedColumns(spec: AnalysisSpec): { field: string; column: 
     case 'heterogeneity':
       out.push({ field: 'y', column: spec.y });
       spec.x.forEach((column, i) => out.push({ field: `x[${i}]`, column }));
-      // a grouping column may hold text labels: only a median-split variable must be numeric
-      if (typeof spec.groupBy !== 'string') out.push({ field: 'groupBy.median', column: spec.groupBy.median });
+      out.push(typeof spec.groupBy === 'string' ? { field: 'groupBy', column: spec.groupBy } : { field: 'groupBy.median', column: spec.groupBy.median });
       break;
   }
   return out;

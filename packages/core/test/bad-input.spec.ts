@@ -5,10 +5,19 @@ import { describe, expect, it } from 'vitest';
 import { SpilloverError } from '@spillover/contracts';
 import { checkSpecColumns, describePanel, parseAnalysisSpec, runAnalysis } from '../src/index.js';
 
-const good = 'id,year,y,x,z,region,flat\nA,1,1.0,2.0,0.5,north,3\nA,2,2.1,2.9,0.1,north,3\nB,1,0.5,1.1,0.7,south,3\nB,2,1.4,2.2,0.2,south,3\nC,1,2.2,3.0,0.9,south,3\nC,2,3.3,4.1,0.3,south,3\nD,1,0.1,0.2,0.4,east,3\nD,2,1.0,1.4,0.8,east,3\n';
+const good =
+  'id,year,y,x,z,region,flat\nA,1,1.0,2.0,0.5,north,3\nA,2,2.1,2.9,0.1,north,3\nB,1,0.5,1.1,0.7,south,3\nB,2,1.4,2.2,0.2,south,3\nC,1,2.2,3.0,0.9,south,3\nC,2,3.3,4.1,0.3,south,3\nD,1,0.1,0.2,0.4,east,3\nD,2,1.0,1.4,0.8,east,3\n';
 
 function spec(fields: Record<string, unknown> = {}) {
-  return parseAnalysisSpec({ kind: 'regression', unit: 'id', time: 'year', y: 'y', x: ['x'], model: 'ols', ...fields });
+  return parseAnalysisSpec({
+    kind: 'regression',
+    unit: 'id',
+    time: 'year',
+    y: 'y',
+    x: ['x'],
+    model: 'ols',
+    ...fields,
+  });
 }
 
 function errorOf(run: () => unknown): SpilloverError {
@@ -62,9 +71,13 @@ describe('bad input', () => {
 
   it('a time-invariant regressor with unit fixed effects is SINGULAR_DESIGN naming it', () => {
     const csv = good.replace(/,(north|south|east),3\n/g, (_, r: string) => `,${r},${r.length}\n`);
-    const error = errorOf(() => runAnalysis(spec({ model: 'fe', effects: 'unit', x: ['x', 'flat'] }), { panelCsv: csv }));
+    const error = errorOf(() =>
+      runAnalysis(spec({ model: 'fe', effects: 'unit', x: ['x', 'flat'] }), { panelCsv: csv }),
+    );
     expect(error.code).toBe('SINGULAR_DESIGN');
-    expect(error.message).toBe('regressor "flat" does not vary within units, so the unit fixed effects absorb it');
+    expect(error.message).toBe(
+      'regressor "flat" does not vary within units, so the unit fixed effects absorb it',
+    );
   });
 
   it('a constant regressor next to the intercept is SINGULAR_DESIGN naming both', () => {
@@ -76,7 +89,9 @@ describe('bad input', () => {
   it('collinear regressors are named together', () => {
     const csv = good
       .split('\n')
-      .map((line, i) => (i === 0 ? `${line},x2` : line ? `${line},${2 * Number(line.split(',')[3]) - 1}` : line))
+      .map((line, i) =>
+        i === 0 ? `${line},x2` : line ? `${line},${2 * Number(line.split(',')[3]) - 1}` : line,
+      )
       .join('\n');
     const error = errorOf(() => runAnalysis(spec({ x: ['x', 'z', 'x2'] }), { panelCsv: csv }));
     expect(error.code).toBe('SINGULAR_DESIGN');
@@ -96,15 +111,31 @@ describe('bad input', () => {
   });
 
   it('an instrument that is not a regressor, and an unknown spec field, are INVALID_SPEC', () => {
-    const error = errorOf(() => runAnalysis(spec({ model: 'fe', effects: 'unit', instruments: { q: ['L.x'] } }), { panelCsv: good }));
+    const error = errorOf(() =>
+      runAnalysis(spec({ model: 'fe', effects: 'unit', instruments: { q: ['L.x'] } }), { panelCsv: good }),
+    );
     expect(error.message).toBe('instruments.q: "q" is not one of the regressors x');
-    const unknown = errorOf(() => parseAnalysisSpec({ kind: 'regression', unit: 'id', time: 'year', y: 'y', x: ['x'], model: 'ols', colour: 1 }));
+    const unknown = errorOf(() =>
+      parseAnalysisSpec({
+        kind: 'regression',
+        unit: 'id',
+        time: 'year',
+        y: 'y',
+        x: ['x'],
+        model: 'ols',
+        colour: 1,
+      }),
+    );
     expect(unknown.code).toBe('INVALID_SPEC');
     expect(unknown.message).toBe('colour: unknown field "colour"');
-    const badModel = errorOf(() => parseAnalysisSpec({ kind: 'regression', unit: 'id', time: 'year', y: 'y', x: ['x'], model: 'probit' }));
+    const badModel = errorOf(() =>
+      parseAnalysisSpec({ kind: 'regression', unit: 'id', time: 'year', y: 'y', x: ['x'], model: 'probit' }),
+    );
     expect(badModel.details.field).toBe('model');
     expect(badModel.message.startsWith('model: ')).toBe(true);
-    const emptyX = errorOf(() => parseAnalysisSpec({ kind: 'regression', unit: 'id', time: 'year', y: 'y', x: [], model: 'ols' }));
+    const emptyX = errorOf(() =>
+      parseAnalysisSpec({ kind: 'regression', unit: 'id', time: 'year', y: 'y', x: [], model: 'ols' }),
+    );
     expect(emptyX.message).toBe('x: x needs at least one regressor');
   });
 
@@ -120,7 +151,14 @@ describe('describePanel and checkSpecColumns', () => {
   it('types columns, counts missing cells and lists missing unit-periods', () => {
     const csv = 'id,year,y,label\nA,2000,1,a\nA,2001,,b\nB,2000,3,c\n';
     const report = describePanel(csv, 'id', 'year');
-    expect(report).toMatchObject({ rows: 3, units: 2, periods: 2, timeValues: [2000, 2001], balanced: false, missingUnitPeriodCount: 1 });
+    expect(report).toMatchObject({
+      rows: 3,
+      units: 2,
+      periods: 2,
+      timeValues: [2000, 2001],
+      balanced: false,
+      missingUnitPeriodCount: 1,
+    });
     expect(report.missingUnitPeriods).toEqual([{ unit: 'B', time: 2001 }]);
     expect(report.columns).toEqual([
       { name: 'id', type: 'text', missing: 0 },

@@ -46,7 +46,11 @@ export function compareWithFixture(
   actual: unknown,
   tolerance: FixtureTolerance,
   path = '',
-  out: { mismatches: Mismatch[]; maxRelative: number; count: number } = { mismatches: [], maxRelative: 0, count: 0 },
+  out: { mismatches: Mismatch[]; maxRelative: number; count: number } = {
+    mismatches: [],
+    maxRelative: 0,
+    count: 0,
+  },
 ): { mismatches: Mismatch[]; maxRelative: number; count: number } {
   if (typeof expected === 'number') {
     out.count++;
@@ -59,13 +63,15 @@ export function compareWithFixture(
       return out;
     }
     const delta = Math.abs(actual - expected);
-    if (expected !== 0 && !/\.p$/.test(path)) out.maxRelative = Math.max(out.maxRelative, delta / Math.abs(expected));
+    if (expected !== 0 && !/\.p$/.test(path))
+      out.maxRelative = Math.max(out.maxRelative, delta / Math.abs(expected));
     if (delta > allowed) out.mismatches.push({ path, expected, actual, delta, allowed });
     return out;
   }
   if (expected !== null && typeof expected === 'object') {
     for (const [key, value] of Object.entries(expected)) {
-      const next = actual !== null && typeof actual === 'object' ? (actual as Record<string, unknown>)[key] : undefined;
+      const next =
+        actual !== null && typeof actual === 'object' ? (actual as Record<string, unknown>)[key] : undefined;
       compareWithFixture(value, next, tolerance, `${path}.${key}`, out);
     }
     return out;
@@ -76,6 +82,9 @@ export function compareWithFixture(
 
 export function describeMismatches(name: string, mismatches: Mismatch[]): string {
   return mismatches
-    .map((m) => `${name} ${m.path}: expected ${m.expected}, actual ${String(m.actual)}, delta ${m.delta.toExponential(3)}, tolerance ${m.allowed.toExponential(3)}`)
+    .map(
+      (m) =>
+        `${name} ${m.path}: expected ${m.expected}, actual ${String(m.actual)}, delta ${m.delta.toExponential(3)}, tolerance ${m.allowed.toExponential(3)}`,
+    )
     .join('\n');
 }

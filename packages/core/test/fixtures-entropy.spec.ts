@@ -21,8 +21,12 @@ describe('entropy fixture', () => {
       expect(describeMismatches(fixture.name, comparison.mismatches)).toBe('');
       const expected = fixture.expected as { scores: { unit: string; time: number }[] };
       const actual = result as unknown as { scores: { unit: string; time: number }[] };
-      expect(actual.scores.map((s) => `${s.unit}/${s.time}`)).toEqual(expected.scores.map((s) => `${s.unit}/${s.time}`));
-      console.info(`${fixture.name}: ${comparison.count} numbers, max relative deviation ${comparison.maxRelative.toExponential(2)}`);
+      expect(actual.scores.map((s) => `${s.unit}/${s.time}`)).toEqual(
+        expected.scores.map((s) => `${s.unit}/${s.time}`),
+      );
+      console.info(
+        `${fixture.name}: ${comparison.count} numbers, max relative deviation ${comparison.maxRelative.toExponential(2)}`,
+      );
     });
   }
 });

@@ -8,7 +8,15 @@ import { describe, expect, it } from 'vitest';
 import { parseAnalysisSpec, runAnalysis } from '../src/index.js';
 import { compareWithFixture, describeMismatches, fixtureDirectory, readCases } from './fixture-compare.js';
 
-const NON_SPATIAL = ['ols-pooled', 'fe-unit-classical', 'fe-unit-cluster', 'fe-twoways-classical', 'fe-twoways-cluster', 're-swar-hausman', 'iv-fe-unit'];
+const NON_SPATIAL = [
+  'ols-pooled',
+  'fe-unit-classical',
+  'fe-unit-cluster',
+  'fe-twoways-classical',
+  'fe-twoways-cluster',
+  're-swar-hausman',
+  'iv-fe-unit',
+];
 
 const directory = fixtureDirectory('produc');
 const panelCsv = readFileSync(join(directory, 'panel.csv'), 'utf8');
@@ -23,10 +31,16 @@ describe('produc fixtures, non-spatial models', () => {
     it(`${fixture.name} matches plm`, () => {
       const spec = parseAnalysisSpec(fixture.spec);
       const result = runAnalysis(spec, { panelCsv });
-      const { mismatches, maxRelative, count } = compareWithFixture(fixture.expected, result, fixture.tolerance);
+      const { mismatches, maxRelative, count } = compareWithFixture(
+        fixture.expected,
+        result,
+        fixture.tolerance,
+      );
       if (mismatches.length > 0) throw new Error(describeMismatches(fixture.name, mismatches));
       expect(count).toBeGreaterThan(10);
-      console.log(`${fixture.name}: ${count} numbers match, max relative deviation ${maxRelative.toExponential(2)}`);
+      console.log(
+        `${fixture.name}: ${count} numbers match, max relative deviation ${maxRelative.toExponential(2)}`,
+      );
     });
   }
 });

@@ -6,7 +6,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SpilloverError, type EntropyIndexResult } from '@spillover/contracts';
-import { entropyWeights, minMaxNormalise, parseAnalysisSpec, runAnalysis, topsisCloseness, weightedSum } from '../src/index.js';
+import {
+  entropyWeights,
+  minMaxNormalise,
+  parseAnalysisSpec,
+  runAnalysis,
+  topsisCloseness,
+  weightedSum,
+} from '../src/index.js';
 import { fixtureDirectory, readCases } from './fixture-compare.js';
 
 const fixture = readCases('entropy')[0]!;
@@ -42,7 +49,9 @@ describe('entropy weights (analytic)', () => {
     expect([...minMaxNormalise(Float64Array.of(2, 4, 6), false, 'x')]).toEqual([1, 0.5, 0]);
     const error = errorOf(() => minMaxNormalise(Float64Array.of(3, 3), true, 'indicators[1] "flat"'));
     expect(error.code).toBe('INSUFFICIENT_DATA');
-    expect(error.message).toBe('indicators[1] "flat" has zero variance (every value is 3): it cannot be weighed');
+    expect(error.message).toBe(
+      'indicators[1] "flat" has zero variance (every value is 3): it cannot be weighed',
+    );
   });
 
   it('TOPSIS closeness of a hand-computed example', () => {
@@ -86,7 +95,9 @@ describe('entropy-index analysis', () => {
       return minMaxNormalise(x, indicator.direction === '+', indicator.column, 1e-4);
     });
     const fit = entropyWeights(z);
-    spec.indicators.forEach((indicator, j) => expect(result.weights[indicator.column]).toBeCloseTo(fit.weights[j]!, 15));
+    spec.indicators.forEach((indicator, j) =>
+      expect(result.weights[indicator.column]).toBeCloseTo(fit.weights[j]!, 15),
+    );
     expect(result.weights.gdp_pc).not.toBeCloseTo(pooled.weights.gdp_pc!, 6);
     const first = weightedSum(z, fit.weights)[0]!;
     expect(result.scores[0]!.score).toBeCloseTo(first, 15);
@@ -107,7 +118,11 @@ describe('entropy-index analysis', () => {
     const header = lines[0]!.split(',');
     const z = spec.indicators.map((indicator) => {
       const c = header.indexOf(indicator.column);
-      return minMaxNormalise(Float64Array.from(lines.slice(1), (line) => Number(line.split(',')[c])), indicator.direction === '+', indicator.column);
+      return minMaxNormalise(
+        Float64Array.from(lines.slice(1), (line) => Number(line.split(',')[c])),
+        indicator.direction === '+',
+        indicator.column,
+      );
     });
     const w = spec.indicators.map((i) => pooled.weights[i.column]!);
     const plus = Math.sqrt(z.reduce((s, col, j) => s + (w[j]! * (col[0]! - 1)) ** 2, 0));
@@ -126,11 +141,21 @@ describe('entropy-index analysis', () => {
   });
 
   it('a zero-variance indicator is named (and in per-period mode, with its period)', () => {
-    const flat = panelCsv.replace(/^(.*)$/m, '$1,flat').replace(/\n(?=.)/g, '\n').split('\n').map((line, i) => (i === 0 || line === '' ? line : `${line},7`)).join('\n');
-    const indicators = [...(fixture.spec as { indicators: object[] }).indicators, { column: 'flat', direction: '+', group: 'social' }];
+    const flat = panelCsv
+      .replace(/^(.*)$/m, '$1,flat')
+      .replace(/\n(?=.)/g, '\n')
+      .split('\n')
+      .map((line, i) => (i === 0 || line === '' ? line : `${line},7`))
+      .join('\n');
+    const indicators = [
+      ...(fixture.spec as { indicators: object[] }).indicators,
+      { column: 'flat', direction: '+', group: 'social' },
+    ];
     const error = errorOf(() => run({ indicators }, flat));
     expect(error.code).toBe('INSUFFICIENT_DATA');
-    expect(error.message).toBe('indicators[8] "flat" has zero variance (every value is 7): it cannot be weighed');
+    expect(error.message).toBe(
+      'indicators[8] "flat" has zero variance (every value is 7): it cannot be weighed',
+    );
     const perPeriod = errorOf(() => run({ indicators, weighting: 'per-period' }, flat));
     expect(perPeriod.message).toContain('indicators[8] "flat" in period 2019 has zero variance');
   });
@@ -150,7 +175,9 @@ describe('entropy-index analysis', () => {
 
   it('unknown, text and duplicate indicator columns, empty groups and a single indicator are refused', () => {
     const indicators = (fixture.spec as { indicators: { column: string }[] }).indicators;
-    const unknown = errorOf(() => run({ indicators: [...indicators, { column: 'nope', direction: '+', group: 'x' }] }));
+    const unknown = errorOf(() =>
+      run({ indicators: [...indicators, { column: 'nope', direction: '+', group: 'x' }] }),
+    );
     expect(unknown.code).toBe('UNKNOWN_COLUMN');
     expect(unknown.message).toMatch(/^indicators\[8\]\.column: column "nope" is not in the panel/);
 

@@ -1,12 +1,22 @@
 /** Keyword counts: leftmost-longest, whole Latin words, mixed scripts, edits of the dictionary. */
 import { describe, expect, it } from 'vitest';
 import { SpilloverError, type KeywordCountResult } from '@spillover/contracts';
-import { compileDictionary, countKeywords, countNonWhitespace, defaultDigitalDictionary, editDictionary, parseAnalysisSpec, runAnalysis } from '../src/index.js';
+import {
+  compileDictionary,
+  countKeywords,
+  countNonWhitespace,
+  defaultDigitalDictionary,
+  editDictionary,
+  parseAnalysisSpec,
+  runAnalysis,
+} from '../src/index.js';
 
 function counts(text: string, terms: readonly string[] = defaultDigitalDictionary): Record<string, number> {
   const matcher = compileDictionary(terms);
   const result = countKeywords(text, matcher);
-  return Object.fromEntries(matcher.terms.map((t, j) => [t, result.termCounts[j]!]).filter(([, c]) => (c as number) > 0));
+  return Object.fromEntries(
+    matcher.terms.map((t, j) => [t, result.termCounts[j]!]).filter(([, c]) => (c as number) > 0),
+  );
 }
 
 describe('keyword counting', () => {
@@ -30,7 +40,12 @@ describe('keyword counting', () => {
       'smart cities': 1,
       'smart city': 1,
     });
-    expect(counts('大数据big data平台 Internet of Things物联网')).toEqual({ 大数据: 1, 'big data': 1, 'internet of things': 1, 物联网: 1 });
+    expect(counts('大数据big data平台 Internet of Things物联网')).toEqual({
+      大数据: 1,
+      'big data': 1,
+      'internet of things': 1,
+      物联网: 1,
+    });
   });
 
   it('characters are non-whitespace code points; frequency per 10,000; ln(1 + count)', () => {
@@ -51,12 +66,21 @@ describe('keyword counting', () => {
 });
 
 describe('keyword-count analysis', () => {
-  const csv = ['city,year,report', 'B,2021,"推进数字政府建设, e-government"', 'A,2021,大数据与云计算', 'A,2020,', 'B,2020,Smart City'].join('\n');
+  const csv = [
+    'city,year,report',
+    'B,2021,"推进数字政府建设, e-government"',
+    'A,2021,大数据与云计算',
+    'A,2020,',
+    'B,2020,Smart City',
+  ].join('\n');
 
   function run(fields: Record<string, unknown> = {}): KeywordCountResult {
-    return runAnalysis(parseAnalysisSpec({ kind: 'keyword-count', unit: 'city', time: 'year', text: 'report', ...fields }), {
-      panelCsv: csv,
-    }) as KeywordCountResult;
+    return runAnalysis(
+      parseAnalysisSpec({ kind: 'keyword-count', unit: 'city', time: 'year', text: 'report', ...fields }),
+      {
+        panelCsv: csv,
+      },
+    ) as KeywordCountResult;
   }
 
   it('counts each unit-period text in panel order with per-term counts and totals', () => {
@@ -85,6 +109,8 @@ describe('keyword-count analysis', () => {
       }
     })()!;
     expect(error.code).toBe('UNKNOWN_COLUMN');
-    expect(error.message).toBe('text: column "body" is not in the panel; available columns: city, year, report');
+    expect(error.message).toBe(
+      'text: column "body" is not in the panel; available columns: city, year, report',
+    );
   });
 });

@@ -14,7 +14,14 @@ const csv = [
 ].join('\n');
 
 function run(fields: Record<string, unknown>, text = csv): LocationQuotientResult {
-  const spec = parseAnalysisSpec({ kind: 'location-quotient', unit: 'region', time: 'year', sector: 'digital', total: 'employment', ...fields });
+  const spec = parseAnalysisSpec({
+    kind: 'location-quotient',
+    unit: 'region',
+    time: 'year',
+    sector: 'digital',
+    total: 'employment',
+    ...fields,
+  });
   return runAnalysis(spec, { panelCsv: text }) as LocationQuotientResult;
 }
 
@@ -64,16 +71,27 @@ describe('location quotient', () => {
   it('errors name the column, unit, period and line', () => {
     const zero = errorOf(() => run({}, csv.replace('B,2021,20,200', 'B,2021,20,0')));
     expect(zero.code).toBe('VALIDATION_FAILED');
-    expect(zero.message).toBe('total: column "employment" is 0, but must be > 0 for unit "B" in period 2021 (line 6)');
+    expect(zero.message).toBe(
+      'total: column "employment" is 0, but must be > 0 for unit "B" in period 2021 (line 6)',
+    );
     const missing = errorOf(() => run({}, csv.replace('C,2020,10', 'C,2020,')));
     expect(missing.message).toBe('sector: column "digital" is missing for unit "C" in period 2020 (line 4)');
-    const inconsistent = errorOf(() => run({ nationalSector: 'nat_digital', nationalTotal: 'nat_total' }, csv.replace('B,2020,30,200,20,100', 'B,2020,30,200,20,101')));
+    const inconsistent = errorOf(() =>
+      run(
+        { nationalSector: 'nat_digital', nationalTotal: 'nat_total' },
+        csv.replace('B,2020,30,200,20,100', 'B,2020,30,200,20,101'),
+      ),
+    );
     expect(inconsistent.message).toBe(
       'nationalSector: column "nat_digital" must be the same for every unit of period 2020, but line 2 holds 100 and line 3 holds 101',
     );
-    expect(errorOf(() => run({ nationalSector: 'nat_digital' })).message).toBe('nationalTotal: give both nationalSector and nationalTotal, or neither');
+    expect(errorOf(() => run({ nationalSector: 'nat_digital' })).message).toBe(
+      'nationalTotal: give both nationalSector and nationalTotal, or neither',
+    );
     expect(errorOf(() => run({ area: 'km2' })).code).toBe('UNKNOWN_COLUMN');
-    const none = errorOf(() => run({}, csv.replace(/,(10|30|20),(\d+),(\d+),(\d+),(\d+)\n?/g, ',0,$2,$3,$4,$5\n')));
+    const none = errorOf(() =>
+      run({}, csv.replace(/,(10|30|20),(\d+),(\d+),(\d+),(\d+)\n?/g, ',0,$2,$3,$4,$5\n')),
+    );
     expect(none.code).toBe('INSUFFICIENT_DATA');
     expect(none.message).toContain('national sector total of period 2020 is 0');
   });

@@ -3,7 +3,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SpilloverError, type TransformResult } from '@spillover/contracts';
-import { appendColumnsToCsv, appendMeasurementColumns, laggedRows, parseAnalysisSpec, parsePanelCsv, quantileType7, runAnalysis } from '../src/index.js';
+import {
+  appendColumnsToCsv,
+  appendMeasurementColumns,
+  laggedRows,
+  parseAnalysisSpec,
+  parsePanelCsv,
+  quantileType7,
+  runAnalysis,
+} from '../src/index.js';
 
 // unsorted on purpose; B lacks 2002 (a gap), C has a zero and a missing value
 const csv = [
@@ -19,7 +27,9 @@ const csv = [
 ].join('\n');
 
 function run(steps: unknown[], text = csv): TransformResult {
-  return runAnalysis(parseAnalysisSpec({ kind: 'transform', unit: 'id', time: 'year', steps }), { panelCsv: text }) as TransformResult;
+  return runAnalysis(parseAnalysisSpec({ kind: 'transform', unit: 'id', time: 'year', steps }), {
+    panelCsv: text,
+  }) as TransformResult;
 }
 
 function errorOf(action: () => unknown): SpilloverError {
@@ -34,15 +44,30 @@ function errorOf(action: () => unknown): SpilloverError {
 
 describe('transform steps', () => {
   it('ln and ln1p (missing stays missing); ln of 0 names unit, period and line', () => {
-    const r = run([{ op: 'ln1p', column: 'x', as: 'lx1' }, { op: 'ln', column: 'y', as: 'ly' }]);
-    expect(r.columns.lx1).toEqual([Math.log(9), Math.log(2), Math.log(3), Math.log(5), Math.log(5), 0, null, Math.log(10)]);
+    const r = run([
+      { op: 'ln1p', column: 'x', as: 'lx1' },
+      { op: 'ln', column: 'y', as: 'ly' },
+    ]);
+    expect(r.columns.lx1).toEqual([
+      Math.log(9),
+      Math.log(2),
+      Math.log(3),
+      Math.log(5),
+      Math.log(5),
+      0,
+      null,
+      Math.log(10),
+    ]);
     expect(r.columns.ly![0]).toBe(0);
     const error = errorOf(() => run([{ op: 'ln', column: 'x', as: 'lx' }]));
     expect(error.code).toBe('VALIDATION_FAILED');
-    expect(error.message).toBe('steps[0] (ln lx): column "x": ln needs values > 0, but unit "C" in period 2001 (line 7) holds 0');
-    expect(errorOf(() => run([{ op: 'ln1p', column: 'x', as: 'l' }], csv.replace('C,2001,0', 'C,2001,-1'))).message).toContain(
-      'ln(1 + x) needs values > −1, but unit "C" in period 2001 (line 7) holds -1',
+    expect(error.message).toBe(
+      'steps[0] (ln lx): column "x": ln needs values > 0, but unit "C" in period 2001 (line 7) holds 0',
     );
+    expect(
+      errorOf(() => run([{ op: 'ln1p', column: 'x', as: 'l' }], csv.replace('C,2001,0', 'C,2001,-1')))
+        .message,
+    ).toContain('ln(1 + x) needs values > −1, but unit "C" in period 2001 (line 7) holds -1');
   });
 
   it('lag and diff find the previous year by (unit, year) in an unsorted panel; a gap gives a missing lag', () => {
@@ -64,7 +89,9 @@ describe('transform steps', () => {
   });
 
   it('a duplicate unit-period is refused by the lag', () => {
-    const error = errorOf(() => laggedRows(Int32Array.of(0, 0), Int32Array.of(0, 0), [2001], 1, 1, (r) => `row ${r}`));
+    const error = errorOf(() =>
+      laggedRows(Int32Array.of(0, 0), Int32Array.of(0, 0), [2001], 1, 1, (r) => `row ${r}`),
+    );
     expect(error.code).toBe('DUPLICATE_ROW');
     expect(error.message).toBe('a lag needs one row per unit and period, but row 0 and row 1 coincide');
   });
@@ -82,7 +109,10 @@ describe('transform steps', () => {
   });
 
   it('standardize uses the n − 1 standard deviation; per period too; a constant block is named', () => {
-    const r = run([{ op: 'standardize', column: 'y', as: 'zy' }, { op: 'standardize', column: 'y', as: 'zyt', by: 'per-period' }]);
+    const r = run([
+      { op: 'standardize', column: 'y', as: 'zy' },
+      { op: 'standardize', column: 'y', as: 'zyt', by: 'per-period' },
+    ]);
     const y = [1, 2, 4, 3, 6, 5, 7, 9];
     const mean = y.reduce((a, b) => a + b) / 8;
     const sd = Math.sqrt(y.reduce((a, b) => a + (b - mean) ** 2, 0) / 7);
@@ -91,9 +121,16 @@ describe('transform steps', () => {
     expect(r.columns.zyt![2]).toBeCloseTo(-1.5 / Math.sqrt(4.5), 14);
     expect(r.summary.zy).toMatchObject({ n: 8, missing: 0 });
     expect(r.summary.zy!.sd).toBeCloseTo(1, 14);
-    const flat = errorOf(() => run([{ op: 'standardize', column: 'y', as: 'z', by: 'per-period' }], csv.replace('A,2002,2,4', 'A,2002,2,7')));
+    const flat = errorOf(() =>
+      run(
+        [{ op: 'standardize', column: 'y', as: 'z', by: 'per-period' }],
+        csv.replace('A,2002,2,4', 'A,2002,2,7'),
+      ),
+    );
     expect(flat.code).toBe('INSUFFICIENT_DATA');
-    expect(flat.message).toBe('steps[0] (standardize z): cannot standardise column "y" in period 2002: zero variance');
+    expect(flat.message).toBe(
+      'steps[0] (standardize z): cannot standardise column "y" in period 2002: zero variance',
+    );
   });
 
   it('interact multiplies (optionally centred) columns; median-split and membership give dummies', () => {
@@ -116,7 +153,10 @@ describe('transform steps', () => {
   });
 
   it('a step may use the column of an earlier step', () => {
-    const r = run([{ op: 'ln', column: 'y', as: 'ly' }, { op: 'diff', column: 'ly', as: 'gy' }]);
+    const r = run([
+      { op: 'ln', column: 'y', as: 'ly' },
+      { op: 'diff', column: 'ly', as: 'gy' },
+    ]);
     expect(r.columns.gy![2]).toBeCloseTo(Math.log(2), 15);
   });
 
@@ -124,19 +164,26 @@ describe('transform steps', () => {
     const exists = errorOf(() => run([{ op: 'ln', column: 'y', as: 'x' }]));
     expect(exists.code).toBe('INVALID_SPEC');
     expect(exists.message).toBe('steps[0].as: column "x" already exists; choose a new name');
-    expect(errorOf(() => run([{ op: 'ln', column: 'y', as: 'a' }, { op: 'lag', column: 'y', as: 'a' }])).message).toBe(
-      'steps[1].as: column "a" already exists; choose a new name',
-    );
+    expect(
+      errorOf(() =>
+        run([
+          { op: 'ln', column: 'y', as: 'a' },
+          { op: 'lag', column: 'y', as: 'a' },
+        ]),
+      ).message,
+    ).toBe('steps[1].as: column "a" already exists; choose a new name');
     const unknown = errorOf(() => run([{ op: 'lag', column: 'z', as: 'Lz' }]));
     expect(unknown.code).toBe('UNKNOWN_COLUMN');
     expect(unknown.message).toMatch(/^steps\[0\]\.column: column "z" is not in the panel/);
-    expect(errorOf(() => run([{ op: 'interact', columns: ['x', 'z'], as: 'i' }])).message).toMatch(/^steps\[0\]\.columns\[1\]: column "z"/);
+    expect(errorOf(() => run([{ op: 'interact', columns: ['x', 'z'], as: 'i' }])).message).toMatch(
+      /^steps\[0\]\.columns\[1\]: column "z"/,
+    );
     expect(errorOf(() => run([{ op: 'ln', column: 'name', as: 'l' }])).code).toBe('NON_NUMERIC_CELL');
     const unit = errorOf(() => run([{ op: 'membership', units: ['A', 'Z'], as: 'm' }]));
     expect(unit.message).toBe('steps[0].units[1]: unit "Z" is not in the panel');
-    expect(errorOf(() => run([{ op: 'winsorize', column: 'y', as: 'w', lower: 0.9, upper: 0.1 }])).message).toBe(
-      'steps[0].lower: 0.9 must be below upper (0.1)',
-    );
+    expect(
+      errorOf(() => run([{ op: 'winsorize', column: 'y', as: 'w', lower: 0.9, upper: 0.1 }])).message,
+    ).toBe('steps[0].lower: 0.9 must be below upper (0.1)');
     expect(errorOf(() => run([{ op: 'ln', column: 'y', as: '1bad' }])).code).toBe('INVALID_SPEC');
     expect(errorOf(() => run([{ op: 'square', column: 'y', as: 'q' }])).code).toBe('INVALID_SPEC');
   });
@@ -144,7 +191,12 @@ describe('transform steps', () => {
 
 describe('CSV writer', () => {
   it('appends the new columns, quoting where needed, and reads back as a panel', () => {
-    const spec = parseAnalysisSpec({ kind: 'transform', unit: 'id', time: 'year', steps: [{ op: 'lag', column: 'x', as: 'Lx' }] });
+    const spec = parseAnalysisSpec({
+      kind: 'transform',
+      unit: 'id',
+      time: 'year',
+      steps: [{ op: 'lag', column: 'x', as: 'Lx' }],
+    });
     const result = runAnalysis(spec, { panelCsv: csv });
     const out = appendMeasurementColumns(spec, result, csv);
     const lines = out.split('\n');
@@ -153,11 +205,17 @@ describe('CSV writer', () => {
     expect(lines[3]).toBe('A,2002,2,4,a,1');
     expect(lines[4]).toBe('B,2001,4,3,"say ""b""",');
     const panel = parsePanelCsv(out, 'id', 'year');
-    expect([...panel.columns.get('Lx')!].map((v) => (Number.isNaN(v) ? null : v))).toEqual(result.kind === 'transform' ? result.columns.Lx : []);
+    expect([...panel.columns.get('Lx')!].map((v) => (Number.isNaN(v) ? null : v))).toEqual(
+      result.kind === 'transform' ? result.columns.Lx : [],
+    );
   });
 
   it('refuses a column name already in the CSV and a wrong length', () => {
-    expect(() => appendColumnsToCsv(csv, [{ name: 'x', values: new Float64Array(8) }])).toThrow('panel CSV already has a column "x"');
-    expect(() => appendColumnsToCsv(csv, [{ name: 'w', values: new Float64Array(3) }])).toThrow('column "w" has 3 values for 8 rows');
+    expect(() => appendColumnsToCsv(csv, [{ name: 'x', values: new Float64Array(8) }])).toThrow(
+      'panel CSV already has a column "x"',
+    );
+    expect(() => appendColumnsToCsv(csv, [{ name: 'w', values: new Float64Array(3) }])).toThrow(
+      'column "w" has 3 values for 8 rows',
+    );
   });
 });

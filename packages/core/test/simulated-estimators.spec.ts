@@ -8,7 +8,14 @@ import { parseAnalysisSpec, runAnalysis, solveSpd, crossProduct, crossProductVec
 import { simulatePanel } from './simulated-panel.js';
 
 function fit(csv: string, fields: Record<string, unknown>): RegressionResult {
-  const spec = parseAnalysisSpec({ kind: 'regression', unit: 'region', time: 'year', y: 'y', x: ['x1', 'x2'], ...fields });
+  const spec = parseAnalysisSpec({
+    kind: 'regression',
+    unit: 'region',
+    time: 'year',
+    y: 'y',
+    x: ['x1', 'x2'],
+    ...fields,
+  });
   return runAnalysis(spec, { panelCsv: csv }) as RegressionResult;
 }
 
@@ -45,7 +52,9 @@ describe('two-way fixed effects on simulated panels', () => {
     expect(result.balanced).toBe(false);
     const reference = dummyVariableRegression(panel.rows);
     const estimates = [result.coefficients.x1!.estimate, result.coefficients.x2!.estimate];
-    estimates.forEach((value, j) => expect(Math.abs(value - reference[j]!) / Math.abs(reference[j]!)).toBeLessThan(1e-10));
+    estimates.forEach((value, j) =>
+      expect(Math.abs(value - reference[j]!) / Math.abs(reference[j]!)).toBeLessThan(1e-10),
+    );
     // absorbed: N + T − 1 parameters
     expect(result.df).toBe(result.nobs - 40 - 12 + 1 - 2);
     expect(Math.abs(estimates[0]! - 1.5)).toBeLessThan(0.1);
@@ -61,7 +70,9 @@ describe('two-way fixed effects on simulated panels', () => {
     expect(dropped.droppedRows).toBe(1);
     expect(dropped.balanced).toBe(false);
     const reference = dummyVariableRegression(panel.rows.filter((_, i) => i !== 4));
-    expect(Math.abs(dropped.coefficients.x1!.estimate - reference[0]!)).toBeLessThan(1e-10 * Math.abs(reference[0]!));
+    expect(Math.abs(dropped.coefficients.x1!.estimate - reference[0]!)).toBeLessThan(
+      1e-10 * Math.abs(reference[0]!),
+    );
     expect(Math.abs(full.coefficients.x1!.estimate - dropped.coefficients.x1!.estimate)).toBeLessThan(0.05);
   });
 });
@@ -122,10 +133,17 @@ describe('heteroskedasticity-robust standard errors with fixed effects', () => {
     const k = columns.length;
     const bread = invertSpd(crossProduct(columns), k);
     const beta = solveSpd(crossProduct(columns), k, crossProductVector(columns, y));
-    const residuals = Float64Array.from(y, (v, i) => v - columns.reduce((s, c, j) => s + c[i]! * beta[j]!, 0));
+    const residuals = Float64Array.from(
+      y,
+      (v, i) => v - columns.reduce((s, c, j) => s + c[i]! * beta[j]!, 0),
+    );
     const n = rows.length;
     const vcov = sandwich(bread, heteroskedasticMeat(columns, residuals), k, n / (n - k));
-    expect(Math.abs(result.coefficients.x1!.se! - Math.sqrt(vcov[0]!)) / Math.sqrt(vcov[0]!)).toBeLessThan(1e-9);
-    expect(Math.abs(result.coefficients.x2!.se! - Math.sqrt(vcov[k + 1]!)) / Math.sqrt(vcov[k + 1]!)).toBeLessThan(1e-9);
+    expect(Math.abs(result.coefficients.x1!.se! - Math.sqrt(vcov[0]!)) / Math.sqrt(vcov[0]!)).toBeLessThan(
+      1e-9,
+    );
+    expect(
+      Math.abs(result.coefficients.x2!.se! - Math.sqrt(vcov[k + 1]!)) / Math.sqrt(vcov[k + 1]!),
+    ).toBeLessThan(1e-9);
   });
 });

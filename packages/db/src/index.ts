@@ -1,3 +1,4 @@
 export * from './entities/index.js';
 export * from './data-source.js';
 export * from './run-pending-migrations.js';
+export * from './dataset-versions.js';

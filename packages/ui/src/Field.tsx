@@ -50,15 +50,28 @@ export interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'number';
   autoComplete?: string;
+  /** Number inputs: bounds and step. */
+  min?: number;
+  max?: number;
+  step?: number | 'any';
   required?: boolean;
   minLength?: number;
   hint?: string;
   error?: string;
 }
 
-export function TextField({ id, label, value, onChange, type = 'text', hint, error, ...rest }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  hint,
+  error,
+  ...rest
+}: TextFieldProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(control) => (

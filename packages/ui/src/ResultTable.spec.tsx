@@ -56,7 +56,9 @@ describe('ResultTable', () => {
 
   it('shows statistics that some column has, formatted, and hides the others', () => {
     const html = render();
-    expect(html).toMatch(/<tr data-statistic="nobs"><th scope="row">N<\/th><td class="sp-num">816<\/td><\/tr>/);
+    expect(html).toMatch(
+      /<tr data-statistic="nobs"><th scope="row">N<\/th><td class="sp-num">816<\/td><\/tr>/,
+    );
     expect(html).toContain('<td class="sp-num">0.9412</td>');
     expect(html).not.toContain('σ²');
   });

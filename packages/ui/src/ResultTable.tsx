@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { formatNumber, significanceStars, starsNote } from './format';
 
 /** One estimated parameter: the estimate with its standard error and p-value where known. */
@@ -25,6 +26,8 @@ export interface ResultTableProps {
   caption: string;
   /** Row order of the terms; rows whose term no column estimates are still shown. */
   terms: string[];
+  /** How to show a term's name (default: the term itself); rows keep the term in `data-term`. */
+  termLabels?: Record<string, ReactNode>;
   columns: ResultColumn[];
   /** Rows below the coefficients, shown when at least one column has a value. */
   statistics?: ResultStatistic[];
@@ -38,6 +41,7 @@ export interface ResultTableProps {
 export function ResultTable({
   caption,
   terms,
+  termLabels = {},
   columns,
   statistics = [],
   digits = 4,
@@ -62,7 +66,7 @@ export function ResultTable({
         <tbody>
           {terms.map((term) => (
             <tr key={term} data-term={term}>
-              <th scope="row">{term}</th>
+              <th scope="row">{termLabels[term] ?? term}</th>
               {columns.map((column) => (
                 <EstimateTableCell key={column.label} cell={column.estimates[term]} digits={digits} />
               ))}

@@ -19,7 +19,17 @@ export interface SelectProps {
   disabled?: boolean;
 }
 
-export function Select({ id, label, value, options, onChange, placeholder, hint, error, disabled }: SelectProps) {
+export function Select({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  placeholder,
+  hint,
+  error,
+  disabled,
+}: SelectProps) {
   return (
     <Field id={id} label={label} hint={hint} error={error}>
       {(control) => (

@@ -14,7 +14,11 @@ export interface StatusBadgeProps {
 
 export function StatusBadge({ status, testId = 'status-badge' }: StatusBadgeProps) {
   return (
-    <span className={`sp-badge sp-badge-${tones[status] ?? 'neutral'}`} data-testid={testId} data-status={status}>
+    <span
+      className={`sp-badge sp-badge-${tones[status] ?? 'neutral'}`}
+      data-testid={testId}
+      data-status={status}
+    >
       {status}
     </span>
   );

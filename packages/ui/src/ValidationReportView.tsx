@@ -26,14 +26,22 @@ export function ValidationReportView({ report, testId = 'validation-report' }: V
     <section className="sp-report" data-testid={testId} aria-label="Validation report">
       <dl className="sp-summary">
         <SummaryItem label="Rows" value={formatNumber(report.rows)} testId="report-rows" />
-        <SummaryItem label={`Units (${report.unitColumn})`} value={formatNumber(report.units)} testId="report-units" />
+        <SummaryItem
+          label={`Units (${report.unitColumn})`}
+          value={formatNumber(report.units)}
+          testId="report-units"
+        />
         <SummaryItem
           label={`Periods (${report.timeColumn})`}
           value={formatNumber(report.periods)}
           testId="report-periods"
         />
         {first !== undefined && (
-          <SummaryItem label="Range" value={first === last ? String(first) : `${first}–${last}`} testId="report-range" />
+          <SummaryItem
+            label="Range"
+            value={first === last ? String(first) : `${first}–${last}`}
+            testId="report-range"
+          />
         )}
         <SummaryItem
           label="Panel"

@@ -24,7 +24,9 @@ describe('ProgressBar', () => {
 describe('StatusBadge', () => {
   it('exposes the status as text and attribute', () => {
     const html = renderToStaticMarkup(<StatusBadge status="failed" />);
-    expect(html).toBe('<span class="sp-badge sp-badge-danger" data-testid="status-badge" data-status="failed">failed</span>');
+    expect(html).toBe(
+      '<span class="sp-badge sp-badge-danger" data-testid="status-badge" data-status="failed">failed</span>',
+    );
   });
 });
 
@@ -70,7 +72,9 @@ describe('ValidationReportView', () => {
     expect(html).toContain('<dd data-testid="report-range">2000–2002</dd>');
     expect(html).toContain('1 unit-period is missing:');
     expect(html).toContain('<li>b, 2002</li>');
-    expect(html).toContain('<tr data-column="y"><th scope="row">y</th><td>numeric</td><td class="sp-num">2</td></tr>');
+    expect(html).toContain(
+      '<tr data-column="y"><th scope="row">y</th><td>numeric</td><td class="sp-num">2</td></tr>',
+    );
   });
 });
 
@@ -91,7 +95,9 @@ describe('MultiSelect', () => {
         error="x[0]: column a is text"
       />,
     );
-    expect(html).toContain('<fieldset class="sp-field sp-multiselect sp-field-invalid" id="x" aria-describedby="x-error" aria-invalid="true"><legend>Regressors</legend>');
+    expect(html).toContain(
+      '<fieldset class="sp-field sp-multiselect sp-field-invalid" id="x" aria-describedby="x-error" aria-invalid="true"><legend>Regressors</legend>',
+    );
     expect(html).toContain('<input type="checkbox" name="x" checked="" value="a"/>');
     expect(html).toContain('<input type="checkbox" disabled="" name="x" value="b"/>');
     expect(html).toContain('role="alert" data-testid="x-error">x[0]: column a is text</p>');

@@ -1,12 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import {
-  CreateAnalysisBody,
-  spatialModels,
-  SpilloverError,
-  type AnalysisSpec,
-  type AnalysisView,
-} from '@spillover/contracts';
+import { CreateAnalysisBody, type AnalysisView } from '@spillover/contracts';
 import { checkSpecColumns } from '@spillover/core';
 import { AnalysisEntity } from '@spillover/db';
 import { In, type Repository } from 'typeorm';
@@ -16,6 +10,7 @@ import { validationError } from '../common/zod-issues.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { EstimationQueue } from '../queue/estimation-queue.js';
 import { TeamAccess } from '../teams/team-access.service.js';
+import { WeightsService } from '../weights/weights.service.js';
 import { analysisView } from './analysis-view.js';
 
 /** Parses the body; problems inside the spec are INVALID_SPEC, others VALIDATION_FAILED (both 400). */
@@ -24,24 +19,6 @@ export function parseCreateAnalysisBody(input: unknown): z.output<typeof CreateA
   if (parsed.success) return parsed.data;
   const inSpec = parsed.error.issues.every((issue) => issue.path[0] === 'spec');
   throw validationError(parsed.error, inSpec ? 'INVALID_SPEC' : 'VALIDATION_FAILED');
-}
-
-/** Until the platform stores weights matrices, specs that need one are refused up front. */
-function requireNoWeights(spec: AnalysisSpec): void {
-  if (spec.weights) {
-    throw new SpilloverError(
-      'UNSUPPORTED',
-      'spec.weights: spatial weights are not yet stored by the platform; run spatial analyses with the command line for now',
-      { field: 'spec.weights' },
-    );
-  }
-  if (spec.kind === 'regression' && spatialModels.includes(spec.model)) {
-    throw new SpilloverError(
-      'UNSUPPORTED',
-      `spec.model: "${spec.model}" needs spatial weights, which are not yet stored by the platform`,
-      { field: 'spec.model' },
-    );
-  }
 }
 
 @Injectable()
@@ -53,14 +30,15 @@ export class AnalysesService {
     private readonly datasets: DatasetsService,
     private readonly access: TeamAccess,
     private readonly queue: EstimationQueue,
+    private readonly weights: WeightsService,
   ) {}
 
   /** Stores the analysis (queued) and enqueues its fit; the row is the system of record. */
   async create(userId: string, input: unknown): Promise<AnalysisView> {
     const body = parseCreateAnalysisBody(input);
     const dataset = await this.datasets.find(userId, body.datasetId);
-    requireNoWeights(body.spec);
     checkSpecColumns(body.spec, dataset.report);
+    await this.weights.checkForAnalysis(userId, body.spec, dataset);
     const analysis = await this.analyses.save(
       this.analyses.create({
         teamId: dataset.teamId,

@@ -3,12 +3,14 @@ import {
   AnalysisResult,
   AnalysisSpec,
   analysisStatuses,
+  BuildWeightsBody,
   CreateAnalysisBody,
   CreateTeamBody,
   errorCodes,
   LoginBody,
   Progress,
   SignUpBody,
+  weightsFormats,
 } from '@spillover/contracts';
 import type { SchemaObject } from '@nestjs/swagger';
 import { z } from 'zod';
@@ -139,6 +141,32 @@ export const schemas = {
     },
     ['details', 'issues'],
   ),
+  BuildWeightsBody: fromZod(BuildWeightsBody),
+  WeightsSummaryView: object({
+    n: integer,
+    links: integer,
+    neighbours: object({ min: integer, mean: { type: 'number' }, max: integer }),
+    connectivityPercent: { type: 'number' },
+    symmetric: { type: 'boolean' },
+    islands: { type: 'array', items: string },
+  }),
+  WeightsView: object({
+    id: uuid,
+    teamId: uuid,
+    name: string,
+    version: integer,
+    sha256: string,
+    format: { type: 'string', enum: [...weightsFormats] },
+    n: integer,
+    unitIds: { type: 'array', items: string },
+    summary: ref('WeightsSummaryView'),
+    recipe: {
+      type: 'object',
+      description: 'how the weights were made: `{ source: "upload", fileName, format }` or `{ source: "build", datasetName, datasetVersion, datasetId, method, … }`',
+    },
+    createdAt: dateTime,
+    createdBy: uuid,
+  }),
   Health: object({ ok: { type: 'boolean' } }),
 } satisfies Record<string, SchemaObject>;
 

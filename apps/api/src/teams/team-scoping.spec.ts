@@ -1,10 +1,11 @@
 import type { TeamRole } from '@spillover/contracts';
-import type { AnalysisEntity, DatasetEntity, MembershipEntity } from '@spillover/db';
+import type { AnalysisEntity, DatasetEntity, MembershipEntity, WeightsMatrixEntity } from '@spillover/db';
 import type { DataSource, Repository } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AnalysesService } from '../analyses/analyses.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import type { EstimationQueue } from '../queue/estimation-queue.js';
+import { WeightsService } from '../weights/weights.service.js';
 import { TeamAccess } from './team-access.service.js';
 
 // core's column check is exercised against real panels in the integration tests
@@ -17,6 +18,7 @@ const bob = 'bob';
 const datasetOfB = { id: '11111111-1111-4111-8111-111111111111', teamId: teamB, report: {} } as DatasetEntity;
 const datasetOfA = { id: '22222222-2222-4222-8222-222222222222', teamId: teamA, report: {} } as DatasetEntity;
 const analysisOfB = { id: '33333333-3333-4333-8333-333333333333', teamId: teamB } as AnalysisEntity;
+const weightsOfB = { id: '44444444-4444-4444-8444-444444444444', teamId: teamB } as WeightsMatrixEntity;
 
 /** Ann is in team A, Bob owns team B. */
 function fakeMemberships(): Repository<MembershipEntity> {
@@ -57,12 +59,25 @@ function setup() {
       createdAt: new Date(0),
     })),
   };
+  const weightsRepository = {
+    findOneBy: vi.fn(
+      async (where: Partial<WeightsMatrixEntity>) =>
+        [weightsOfB].find((w) => w.id === where.id && (!where.teamId || w.teamId === where.teamId)) ?? null,
+    ),
+  };
+  const weights = new WeightsService(
+    {} as DataSource,
+    weightsRepository as unknown as Repository<WeightsMatrixEntity>,
+    datasets,
+    access,
+  );
   const queue = { enqueueFit: vi.fn() };
   const analyses = new AnalysesService(
     analysisRepository as unknown as Repository<AnalysisEntity>,
     datasets,
     access,
     queue as unknown as EstimationQueue,
+    weights,
   );
   return { access, datasets, datasetRepository, analyses, analysisRepository, queue };
 }
@@ -136,13 +151,23 @@ describe('AnalysesService.create', () => {
     expect(analysisRepository.save).not.toHaveBeenCalled();
   });
 
-  it('refuses spatial weights for now (UNSUPPORTED)', async () => {
+  it('refuses a weights file path, which only the command line reads (UNSUPPORTED naming the field)', async () => {
     const { analyses } = setup();
     const spatial = { ...spec, model: 'sar', weights: { path: 'W.csv' } };
     await expect(analyses.create(ann, { datasetId: datasetOfA.id, spec: spatial })).rejects.toMatchObject({
       code: 'UNSUPPORTED',
-      message: expect.stringContaining('spatial weights are not yet stored by the platform'),
+      details: { field: 'spec.weights.path' },
     });
+  });
+
+  it('answers another team’s weights id like a missing one, naming spec.weights.id', async () => {
+    const { analyses, analysisRepository } = setup();
+    const spatial = { ...spec, model: 'sar', weights: { id: weightsOfB.id } };
+    await expect(analyses.create(ann, { datasetId: datasetOfA.id, spec: spatial })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      details: { field: 'spec.weights.id', weightsId: weightsOfB.id },
+    });
+    expect(analysisRepository.save).not.toHaveBeenCalled();
   });
 
   it('stores a queued row and enqueues it; an enqueue failure leaves the row queued for the sweeper', async () => {

@@ -52,7 +52,14 @@ function LoginForm() {
         </p>
       )}
       <form className="panel" onSubmit={submit} noValidate aria-label="Log in">
-        <TextField id="email" label="Email" type="email" value={email} onChange={setEmail} autoComplete="email" />
+        <TextField
+          id="email"
+          label="Email"
+          type="email"
+          value={email}
+          onChange={setEmail}
+          autoComplete="email"
+        />
         <TextField
           id="password"
           label="Password"

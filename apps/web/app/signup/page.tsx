@@ -33,7 +33,14 @@ export default function SignUpPage() {
       <h1>Create an account</h1>
       <p className="subtitle">A team of your own is created with it.</p>
       <form className="panel" onSubmit={submit} noValidate aria-label="Sign up">
-        <TextField id="name" label="Name" value={form.name} onChange={set('name')} autoComplete="name" error={errors.name} />
+        <TextField
+          id="name"
+          label="Name"
+          value={form.name}
+          onChange={set('name')}
+          autoComplete="name"
+          error={errors.name}
+        />
         <TextField
           id="email"
           label="Email"
@@ -60,7 +67,9 @@ export default function SignUpPage() {
           onChange={set('teamName')}
           error={errors.teamName}
         />
-        {error && !placedOnField(errors, Object.keys(form)) && <ErrorMessage message={error.message} code={error.code} details={error.details} />}
+        {error && !placedOnField(errors, Object.keys(form)) && (
+          <ErrorMessage message={error.message} code={error.code} details={error.details} />
+        )}
         <button type="submit" className="button" disabled={busy}>
           {busy ? 'Creating…' : 'Sign up'}
         </button>

@@ -1,7 +1,13 @@
 /**
  * What an upload learns about a panel (ValidationReport) and the check of a spec's columns against it.
  */
-import { SpilloverError, referencedColumns, type AnalysisSpec, type ColumnReport, type ValidationReport } from '@spillover/contracts';
+import {
+  SpilloverError,
+  referencedColumns,
+  type AnalysisSpec,
+  type ColumnReport,
+  type ValidationReport,
+} from '@spillover/contracts';
 import { parseCell, parsePanelCsv, type Panel } from '../data/panel.js';
 
 /** Missing unit-periods listed in a report (the count covers all of them). */
@@ -19,18 +25,27 @@ export function panelReport(panel: Panel): ValidationReport {
     for (let t = 0; t < nperiods; t++) {
       if (present[u * nperiods + t]) continue;
       missingUnitPeriodCount++;
-      if (missingUnitPeriods.length < MISSING_LISTED) missingUnitPeriods.push({ unit: panel.units[u]!, time: panel.times[t]! });
+      if (missingUnitPeriods.length < MISSING_LISTED)
+        missingUnitPeriods.push({ unit: panel.units[u]!, time: panel.times[t]! });
     }
   }
   const columns: ColumnReport[] = panel.columnNames.map((name) => {
     if (name === panel.unitColumn) {
-      return { name, type: panel.units.every((u) => parseCell(u) !== undefined) ? 'numeric' : 'text', missing: 0 };
+      return {
+        name,
+        type: panel.units.every((u) => parseCell(u) !== undefined) ? 'numeric' : 'text',
+        missing: 0,
+      };
     }
     if (name === panel.timeColumn) {
       return { name, type: panel.times.every((t) => typeof t === 'number') ? 'numeric' : 'text', missing: 0 };
     }
     const text = panel.textColumns.get(name);
-    const report: ColumnReport = { name, type: text ? 'text' : 'numeric', missing: panel.missing.get(name) ?? 0 };
+    const report: ColumnReport = {
+      name,
+      type: text ? 'text' : 'numeric',
+      missing: panel.missing.get(name) ?? 0,
+    };
     if (text) report.firstTextCell = text;
     return report;
   });
@@ -66,22 +81,33 @@ export function checkSpecColumns(spec: AnalysisSpec, report: ValidationReport): 
     if (field === 'unit' || field === 'time') {
       const expected = field === 'unit' ? report.unitColumn : report.timeColumn;
       if (column !== expected) {
-        throw new SpilloverError('INVALID_SPEC', `${field}: the dataset's ${field} column is "${expected}", not "${column}"`, {
-          field,
-          column,
-        });
+        throw new SpilloverError(
+          'INVALID_SPEC',
+          `${field}: the dataset's ${field} column is "${expected}", not "${column}"`,
+          {
+            field,
+            column,
+          },
+        );
       }
       continue;
     }
     const info = byName.get(column);
     if (!info) {
-      throw new SpilloverError('UNKNOWN_COLUMN', `${field}: column "${column}" is not in the panel`, { field, column });
-    }
-    if (column === report.unitColumn || column === report.timeColumn) {
-      throw new SpilloverError('INVALID_SPEC', `${field}: column "${column}" is the panel's id column and cannot be a variable`, {
+      throw new SpilloverError('UNKNOWN_COLUMN', `${field}: column "${column}" is not in the panel`, {
         field,
         column,
       });
+    }
+    if (column === report.unitColumn || column === report.timeColumn) {
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `${field}: column "${column}" is the panel's id column and cannot be a variable`,
+        {
+          field,
+          column,
+        },
+      );
     }
     if (info.type === 'text') {
       const cell = info.firstTextCell;

@@ -3,7 +3,13 @@
  * random effects (Swamy-Arora, with the Hausman test) and within 2SLS, turned into Result JSON.
  */
 import { SpilloverError, type RegressionResult, type RegressionSpec } from '@spillover/contracts';
-import { parseLagName, selectSample, withLaggedColumns, type Panel, type PanelSample } from '../data/panel.js';
+import {
+  parseLagName,
+  selectSample,
+  withLaggedColumns,
+  type Panel,
+  type PanelSample,
+} from '../data/panel.js';
 import { fitFixedEffects } from '../estimators/fixed-effects.js';
 import { hausmanTest } from '../estimators/hausman.js';
 import { fitIvFixedEffects, type IvFit } from '../estimators/iv-fixed-effects.js';
@@ -27,35 +33,65 @@ export interface LinearRegressionOutcome {
 
 function rejectSpatialOptions(spec: RegressionSpec): void {
   if (spec.durbin) {
-    throw new SpilloverError('INVALID_SPEC', `durbin: W*x terms need a spatial model (sdm, sdem, slx), not ${spec.model}`, { field: 'durbin' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `durbin: W*x terms need a spatial model (sdm, sdem, slx), not ${spec.model}`,
+      { field: 'durbin' },
+    );
   }
   if (spec.leeYu) {
-    throw new SpilloverError('INVALID_SPEC', `leeYu: the Lee-Yu correction applies to spatial models, not ${spec.model}`, { field: 'leeYu' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `leeYu: the Lee-Yu correction applies to spatial models, not ${spec.model}`,
+      { field: 'leeYu' },
+    );
   }
   if (spec.impacts) {
-    throw new SpilloverError('INVALID_SPEC', `impacts: LeSage-Pace effects need a spatial lag model, not ${spec.model}`, { field: 'impacts' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `impacts: LeSage-Pace effects need a spatial lag model, not ${spec.model}`,
+      { field: 'impacts' },
+    );
   }
   if (spec.model === 'fe' && spec.effects === 'none') {
-    throw new SpilloverError('INVALID_SPEC', 'effects: model "fe" needs effects "unit", "time" or "twoways"', { field: 'effects' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      'effects: model "fe" needs effects "unit", "time" or "twoways"',
+      { field: 'effects' },
+    );
   }
   if (spec.model === 'ols' && spec.effects !== 'none') {
-    throw new SpilloverError('INVALID_SPEC', `effects: model "ols" has no fixed effects (got "${spec.effects}"); use model "fe"`, {
-      field: 'effects',
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `effects: model "ols" has no fixed effects (got "${spec.effects}"); use model "fe"`,
+      {
+        field: 'effects',
+      },
+    );
   }
   if (spec.model === 're' && (spec.effects === 'time' || spec.effects === 'twoways')) {
-    throw new SpilloverError('UNSUPPORTED', `effects: random effects are estimated for units only, not "${spec.effects}"`, { field: 'effects' });
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `effects: random effects are estimated for units only, not "${spec.effects}"`,
+      { field: 'effects' },
+    );
   }
 }
 
 /** Endogenous regressors and their excluded instruments, checked against x. */
-function instrumentPlan(spec: RegressionSpec): { endogenous: number[]; instruments: string[]; fields: string[] } | null {
+function instrumentPlan(
+  spec: RegressionSpec,
+): { endogenous: number[]; instruments: string[]; fields: string[] } | null {
   const entries = Object.entries(spec.instruments ?? {});
   if (entries.length === 0) return null;
   if (spec.model === 're') {
-    throw new SpilloverError('UNSUPPORTED', 'instruments: instrumental variables are estimated with model "fe" or "ols", not "re"', {
-      field: 'instruments',
-    });
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      'instruments: instrumental variables are estimated with model "fe" or "ols", not "re"',
+      {
+        field: 'instruments',
+      },
+    );
   }
   const endogenous: number[] = [];
   const instruments: string[] = [];
@@ -63,19 +99,27 @@ function instrumentPlan(spec: RegressionSpec): { endogenous: number[]; instrumen
   for (const [name, list] of entries) {
     const index = spec.x.indexOf(name);
     if (index < 0) {
-      throw new SpilloverError('INVALID_SPEC', `instruments.${name}: "${name}" is not one of the regressors x`, {
-        field: `instruments.${name}`,
-        column: name,
-      });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `instruments.${name}: "${name}" is not one of the regressors x`,
+        {
+          field: `instruments.${name}`,
+          column: name,
+        },
+      );
     }
     endogenous.push(index);
     list.forEach((instrument, i) => {
       const field = `instruments.${name}[${i}]`;
       if (spec.x.includes(instrument) || instrument === spec.y) {
-        throw new SpilloverError('INVALID_SPEC', `${field}: "${instrument}" is in the equation and cannot be an excluded instrument`, {
-          field,
-          column: instrument,
-        });
+        throw new SpilloverError(
+          'INVALID_SPEC',
+          `${field}: "${instrument}" is in the equation and cannot be an excluded instrument`,
+          {
+            field,
+            column: instrument,
+          },
+        );
       }
       if (!instruments.includes(instrument)) {
         instruments.push(instrument);
@@ -89,14 +133,20 @@ function instrumentPlan(spec: RegressionSpec): { endogenous: number[]; instrumen
 function coefficientEntries(fit: LinearModelFit): RegressionResult['coefficients'] {
   const out: RegressionResult['coefficients'] = {};
   fit.names.forEach((name, j) => {
-    out[name] = { estimate: fit.table.estimate[j]!, se: fit.table.se[j]!, stat: fit.table.stat[j]!, p: fit.table.p[j]! };
+    out[name] = {
+      estimate: fit.table.estimate[j]!,
+      se: fit.table.se[j]!,
+      stat: fit.table.stat[j]!,
+      p: fit.table.p[j]!,
+    };
   });
   return out;
 }
 
 /** Copies the finite numbers of `fields` onto `target` (JSON has no NaN or Infinity). */
 function assignFinite(target: Record<string, unknown>, fields: Record<string, number | undefined>): void {
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined && Number.isFinite(value)) target[key] = value;
+  for (const [key, value] of Object.entries(fields))
+    if (value !== undefined && Number.isFinite(value)) target[key] = value;
 }
 
 /**
@@ -104,10 +154,19 @@ function assignFinite(target: Record<string, unknown>, fields: Record<string, nu
  * The sample is the complete cases of y, x and instruments (lags `L.x` by unit), sorted by unit and time.
  */
 export function fitLinearRegression(spec: RegressionSpec, panel: Panel): LinearRegressionOutcome {
-  if (!isLinearModel(spec.model)) throw new SpilloverError('INVALID_SPEC', `model: "${spec.model}" is not a linear panel model`, { field: 'model' });
+  if (!isLinearModel(spec.model))
+    throw new SpilloverError('INVALID_SPEC', `model: "${spec.model}" is not a linear panel model`, {
+      field: 'model',
+    });
   rejectSpatialOptions(spec);
   const plan = instrumentPlan(spec);
-  const source = plan ? withLaggedColumns(panel, plan.instruments.filter((n) => parseLagName(n)), plan.fields) : panel;
+  const source = plan
+    ? withLaggedColumns(
+        panel,
+        plan.instruments.filter((n) => parseLagName(n)),
+        plan.fields,
+      )
+    : panel;
   const variables = [spec.y, ...spec.x, ...(plan?.instruments ?? [])];
   const fields = ['y', ...spec.x.map((_, i) => `x[${i}]`), ...(plan?.fields ?? [])];
   const sample = selectSample(source, variables, fields);
@@ -148,7 +207,10 @@ export function fitLinearRegression(spec: RegressionSpec, panel: Panel): LinearR
   } else if (spec.model === 'ols') {
     fit = fitPooledOls(y, x, spec.x, { vcov, ...clusters });
   } else if (spec.model === 'fe') {
-    fit = fitFixedEffects(y, x, spec.x, sample, { effects: spec.effects as 'unit' | 'time' | 'twoways', vcov });
+    fit = fitFixedEffects(y, x, spec.x, sample, {
+      effects: spec.effects as 'unit' | 'time' | 'twoways',
+      vcov,
+    });
   } else {
     const re = fitRandomEffects(y, x, spec.x, sample, { vcov });
     fit = re;

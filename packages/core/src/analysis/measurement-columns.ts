@@ -12,16 +12,30 @@ import { appendColumnsToCsv, type AppendedColumn } from '../measurement/csv-appe
 
 /** True for the kinds whose result can be written back as panel columns. */
 export function writesColumns(spec: AnalysisSpec): boolean {
-  return spec.kind === 'transform' || spec.kind === 'entropy-index' || spec.kind === 'location-quotient' || spec.kind === 'keyword-count';
+  return (
+    spec.kind === 'transform' ||
+    spec.kind === 'entropy-index' ||
+    spec.kind === 'location-quotient' ||
+    spec.kind === 'keyword-count'
+  );
 }
 
 /** The new columns of a measurement result, in the panel CSV's row order. */
-export function measurementColumns(spec: AnalysisSpec, result: AnalysisResult, panelCsv: string): AppendedColumn[] {
+export function measurementColumns(
+  spec: AnalysisSpec,
+  result: AnalysisResult,
+  panelCsv: string,
+): AppendedColumn[] {
   if (!writesColumns(spec) || spec.kind !== result.kind) {
-    throw new SpilloverError('UNSUPPORTED', `kind: a "${spec.kind}" result adds no columns to the panel`, { field: 'kind' });
+    throw new SpilloverError('UNSUPPORTED', `kind: a "${spec.kind}" result adds no columns to the panel`, {
+      field: 'kind',
+    });
   }
   if (result.kind === 'transform') {
-    return Object.entries(result.columns).map(([name, values]) => ({ name, values: values.map((v) => v ?? NaN) }));
+    return Object.entries(result.columns).map(([name, values]) => ({
+      name,
+      values: values.map((v) => v ?? NaN),
+    }));
   }
   const panel = parsePanelCsv(panelCsv, spec.unit, spec.time);
   const nperiods = panel.times.length;
@@ -29,8 +43,14 @@ export function measurementColumns(spec: AnalysisSpec, result: AnalysisResult, p
   for (let r = 0; r < panel.nrows; r++) rowAt[panel.unitIndex[r]! * nperiods + panel.timeIndex[r]!] = r;
   const unitLookup = new Map(panel.units.map((u, i) => [u, i]));
   const timeLookup = new Map(panel.times.map((t, i) => [t, i]));
-  const rowOf = (unit: string, time: number | string) => rowAt[unitLookup.get(unit)! * nperiods + timeLookup.get(time)!]!;
-  const column = <T>(name: string, items: T[], key: (item: T) => { unit: string; time: number | string }, value: (item: T) => number | undefined) => {
+  const rowOf = (unit: string, time: number | string) =>
+    rowAt[unitLookup.get(unit)! * nperiods + timeLookup.get(time)!]!;
+  const column = <T>(
+    name: string,
+    items: T[],
+    key: (item: T) => { unit: string; time: number | string },
+    value: (item: T) => number | undefined,
+  ) => {
     const values = new Float64Array(panel.nrows).fill(NaN);
     for (const item of items) {
       const { unit, time } = key(item);
@@ -43,27 +63,75 @@ export function measurementColumns(spec: AnalysisSpec, result: AnalysisResult, p
     case 'entropy-index': {
       const groups = Object.keys(result.groupWeights);
       return [
-        column(output, result.scores, (s) => s, (s) => s.score),
-        ...groups.map((g) => column(`${output}_${g}`, result.scores, (s) => s, (s) => s.groups[g])),
+        column(
+          output,
+          result.scores,
+          (s) => s,
+          (s) => s.score,
+        ),
+        ...groups.map((g) =>
+          column(
+            `${output}_${g}`,
+            result.scores,
+            (s) => s,
+            (s) => s.groups[g],
+          ),
+        ),
       ];
     }
     case 'location-quotient': {
-      const out = [column(output, result.values, (v) => v, (v) => v.lq)];
-      if (result.values.some((v) => v.density !== undefined)) out.push(column(`${output}_density`, result.values, (v) => v, (v) => v.density));
+      const out = [
+        column(
+          output,
+          result.values,
+          (v) => v,
+          (v) => v.lq,
+        ),
+      ];
+      if (result.values.some((v) => v.density !== undefined))
+        out.push(
+          column(
+            `${output}_density`,
+            result.values,
+            (v) => v,
+            (v) => v.density,
+          ),
+        );
       return out;
     }
     case 'keyword-count':
       return [
-        column(`${output}_count`, result.texts, (t) => t, (t) => t.count),
-        column(`${output}_freq`, result.texts, (t) => t, (t) => t.frequency),
-        column(`${output}_ln`, result.texts, (t) => t, (t) => t.lnCount),
+        column(
+          `${output}_count`,
+          result.texts,
+          (t) => t,
+          (t) => t.count,
+        ),
+        column(
+          `${output}_freq`,
+          result.texts,
+          (t) => t,
+          (t) => t.frequency,
+        ),
+        column(
+          `${output}_ln`,
+          result.texts,
+          (t) => t,
+          (t) => t.lnCount,
+        ),
       ];
     default:
-      throw new SpilloverError('UNSUPPORTED', `kind: a "${spec.kind}" result adds no columns to the panel`, { field: 'kind' });
+      throw new SpilloverError('UNSUPPORTED', `kind: a "${spec.kind}" result adds no columns to the panel`, {
+        field: 'kind',
+      });
   }
 }
 
 /** The panel CSV with the measurement result's columns appended (a new dataset version). */
-export function appendMeasurementColumns(spec: AnalysisSpec, result: AnalysisResult, panelCsv: string): string {
+export function appendMeasurementColumns(
+  spec: AnalysisSpec,
+  result: AnalysisResult,
+  panelCsv: string,
+): string {
   return appendColumnsToCsv(panelCsv, measurementColumns(spec, result, panelCsv));
 }

@@ -22,16 +22,24 @@ import type { RunHooks } from './run-analysis.js';
 
 const GLOBAL_SHIFT = 1e-4;
 
-export function runEntropyIndex(spec: EntropyIndexSpec, panel: Panel, hooks: RunHooks = {}): EntropyIndexResult {
+export function runEntropyIndex(
+  spec: EntropyIndexSpec,
+  panel: Panel,
+  hooks: RunHooks = {},
+): EntropyIndexResult {
   const names = spec.indicators.map((indicator) => indicator.column);
   const seen = new Map<string, number>();
   names.forEach((name, i) => {
     const first = seen.get(name);
     if (first !== undefined) {
-      throw new SpilloverError('INVALID_SPEC', `indicators[${i}].column: indicator "${name}" is already indicators[${first}]`, {
-        field: `indicators[${i}].column`,
-        column: name,
-      });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `indicators[${i}].column: indicator "${name}" is already indicators[${first}]`,
+        {
+          field: `indicators[${i}].column`,
+          column: name,
+        },
+      );
     }
     seen.set(name, i);
   });
@@ -56,7 +64,8 @@ export function runEntropyIndex(spec: EntropyIndexSpec, panel: Panel, hooks: Run
       list.push(position);
       byTime.set(t, list);
     });
-    for (const t of [...byTime.keys()].sort((a, b) => a - b)) blocks.push({ time: panel.times[t]!, positions: byTime.get(t)! });
+    for (const t of [...byTime.keys()].sort((a, b) => a - b))
+      blocks.push({ time: panel.times[t]!, positions: byTime.get(t)! });
   } else {
     blocks.push({ positions: rows.map((_, position) => position) });
   }
@@ -73,14 +82,20 @@ export function runEntropyIndex(spec: EntropyIndexSpec, panel: Panel, hooks: Run
     const where = block.time === undefined ? '' : ` in period ${block.time}`;
     const z = sources.map((source, j) => {
       const x = Float64Array.from(block.positions, (position) => source[rows[position]!]!);
-      return minMaxNormalise(x, spec.indicators[j]!.direction === '+', `indicators[${j}] "${names[j]}"${where}`, shift);
+      return minMaxNormalise(
+        x,
+        spec.indicators[j]!.direction === '+',
+        `indicators[${j}] "${names[j]}"${where}`,
+        shift,
+      );
     });
     const fit = entropyWeights(z, block.time === undefined ? 'the panel' : `period ${block.time}`);
     const score = spec.method === 'topsis' ? topsisCloseness(z, fit.weights) : weightedSum(z, fit.weights);
     block.positions.forEach((position, i) => (scores[position] = score[i]!));
     for (const [group, members] of groups) {
       const within = renormalised(fit.weights, members);
-      const part = spec.method === 'topsis' ? topsisCloseness(z, within, members) : weightedSum(z, within, members);
+      const part =
+        spec.method === 'topsis' ? topsisCloseness(z, within, members) : weightedSum(z, within, members);
       const target = groupScores.get(group)!;
       block.positions.forEach((position, i) => (target[position] = part[i]!));
     }
@@ -138,7 +153,13 @@ export function runEntropyIndex(spec: EntropyIndexSpec, panel: Panel, hooks: Run
 }
 
 /** Rows (in panel order) with every indicator present; a missing cell is an error unless `listwise`. */
-function completeRows(panel: Panel, order: Int32Array, sources: Float64Array[], names: string[], listwise: boolean): number[] {
+function completeRows(
+  panel: Panel,
+  order: Int32Array,
+  sources: Float64Array[],
+  names: string[],
+  listwise: boolean,
+): number[] {
   const rows: number[] = [];
   for (const r of order) {
     const j = sources.findIndex((source) => Number.isNaN(source[r]!));
@@ -155,7 +176,8 @@ function completeRows(panel: Panel, order: Int32Array, sources: Float64Array[], 
       { field: `indicators[${j}].column`, column: names[j], unit, time, row: panel.lines[r] },
     );
   }
-  if (rows.length < 2) throw new SpilloverError('INSUFFICIENT_DATA', `only ${rows.length} unit-period(s) have every indicator`);
+  if (rows.length < 2)
+    throw new SpilloverError('INSUFFICIENT_DATA', `only ${rows.length} unit-period(s) have every indicator`);
   return rows;
 }
 

@@ -10,7 +10,12 @@ import { compileDictionary, countKeywords, editDictionary } from '../measurement
 import { panelOrder } from '../measurement/panel-order.js';
 import type { AnalysisInputs, RunHooks } from './run-analysis.js';
 
-export function runKeywordCount(spec: KeywordCountSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks = {}): KeywordCountResult {
+export function runKeywordCount(
+  spec: KeywordCountSpec,
+  panel: Panel,
+  inputs: AnalysisInputs,
+  hooks: RunHooks = {},
+): KeywordCountResult {
   const position = panel.columnNames.indexOf(spec.text);
   if (position < 0 || spec.text === panel.unitColumn || spec.text === panel.timeColumn) {
     throw new SpilloverError(
@@ -22,7 +27,10 @@ export function runKeywordCount(spec: KeywordCountSpec, panel: Panel, inputs: An
     );
   }
   const terms = editDictionary(spec.dictionary);
-  if (terms.length === 0) throw new SpilloverError('INVALID_SPEC', 'dictionary: no term is left after the edits', { field: 'dictionary' });
+  if (terms.length === 0)
+    throw new SpilloverError('INVALID_SPEC', 'dictionary: no term is left after the edits', {
+      field: 'dictionary',
+    });
   const matcher = compileDictionary(terms);
   const { records } = parseCsv(inputs.panelCsv, 'panel CSV');
   const totals = new Float64Array(matcher.terms.length);
@@ -45,7 +53,8 @@ export function runKeywordCount(spec: KeywordCountSpec, panel: Panel, inputs: An
       lnCount: counted.lnCount,
       terms: Object.fromEntries(matcher.terms.map((term, j) => [term, counted.termCounts[j]!])),
     });
-    if ((k + 1) % 100 === 0 || k + 1 === order.length) hooks.onProgress?.({ stage: 'keyword-count', done: k + 1, total: order.length });
+    if ((k + 1) % 100 === 0 || k + 1 === order.length)
+      hooks.onProgress?.({ stage: 'keyword-count', done: k + 1, total: order.length });
   });
   const result: KeywordCountResult = {
     kind: 'keyword-count',
@@ -56,6 +65,9 @@ export function runKeywordCount(spec: KeywordCountSpec, panel: Panel, inputs: An
     totals: Object.fromEntries(matcher.terms.map((term, j) => [term, totals[j]!])),
     texts,
   };
-  if (empty.length > 0) result.warnings = [`${empty.length} empty text(s): ${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ', …' : ''}`];
+  if (empty.length > 0)
+    result.warnings = [
+      `${empty.length} empty text(s): ${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ', …' : ''}`,
+    ];
   return result;
 }

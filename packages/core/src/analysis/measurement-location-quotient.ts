@@ -13,10 +13,18 @@ import type { RunHooks } from './run-analysis.js';
 
 type Field = 'sector' | 'total' | 'nationalSector' | 'nationalTotal' | 'area';
 
-export function runLocationQuotient(spec: LocationQuotientSpec, panel: Panel, hooks: RunHooks = {}): LocationQuotientResult {
+export function runLocationQuotient(
+  spec: LocationQuotientSpec,
+  panel: Panel,
+  hooks: RunHooks = {},
+): LocationQuotientResult {
   if ((spec.nationalSector === undefined) !== (spec.nationalTotal === undefined)) {
     const field = spec.nationalSector === undefined ? 'nationalSector' : 'nationalTotal';
-    throw new SpilloverError('INVALID_SPEC', `${field}: give both nationalSector and nationalTotal, or neither`, { field });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `${field}: give both nationalSector and nationalTotal, or neither`,
+      { field },
+    );
   }
   const read = (field: Field, minimum: number, strict: boolean): Float64Array | undefined => {
     const name = spec[field];
@@ -27,14 +35,20 @@ export function runLocationQuotient(spec: LocationQuotientSpec, panel: Panel, ho
       if (Number.isNaN(v) || (strict ? v <= minimum : v < minimum)) {
         const unit = panel.units[panel.unitIndex[r]!]!;
         const time = panel.times[panel.timeIndex[r]!]!;
-        const problem = Number.isNaN(v) ? 'is missing' : `is ${v}, but must be ${strict ? '>' : '≥'} ${minimum}`;
-        throw new SpilloverError('VALIDATION_FAILED', `${field}: column "${name}" ${problem} for unit "${unit}" in period ${time} (line ${panel.lines[r]})`, {
-          field,
-          column: name,
-          unit,
-          time,
-          row: panel.lines[r],
-        });
+        const problem = Number.isNaN(v)
+          ? 'is missing'
+          : `is ${v}, but must be ${strict ? '>' : '≥'} ${minimum}`;
+        throw new SpilloverError(
+          'VALIDATION_FAILED',
+          `${field}: column "${name}" ${problem} for unit "${unit}" in period ${time} (line ${panel.lines[r]})`,
+          {
+            field,
+            column: name,
+            unit,
+            time,
+            row: panel.lines[r],
+          },
+        );
       }
     }
     return values;
@@ -46,7 +60,12 @@ export function runLocationQuotient(spec: LocationQuotientSpec, panel: Panel, ho
   let nationalSector: Float64Array;
   let nationalTotal: Float64Array;
   if (spec.nationalSector !== undefined) {
-    nationalSector = perPeriod(panel, read('nationalSector', 0, false)!, 'nationalSector', spec.nationalSector);
+    nationalSector = perPeriod(
+      panel,
+      read('nationalSector', 0, false)!,
+      'nationalSector',
+      spec.nationalSector,
+    );
     nationalTotal = perPeriod(panel, read('nationalTotal', 0, true)!, 'nationalTotal', spec.nationalTotal!);
   } else {
     nationalSector = sumByPeriod(sector, panel.timeIndex, nperiods);
@@ -54,10 +73,14 @@ export function runLocationQuotient(spec: LocationQuotientSpec, panel: Panel, ho
   }
   nationalSector.forEach((value, t) => {
     if (!(value > 0)) {
-      throw new SpilloverError('INSUFFICIENT_DATA', `the national sector total of period ${panel.times[t]} is ${value}: the location quotient is undefined`, {
-        field: spec.nationalSector ? 'nationalSector' : 'sector',
-        time: panel.times[t],
-      });
+      throw new SpilloverError(
+        'INSUFFICIENT_DATA',
+        `the national sector total of period ${panel.times[t]} is ${value}: the location quotient is undefined`,
+        {
+          field: spec.nationalSector ? 'nationalSector' : 'sector',
+          time: panel.times[t],
+        },
+      );
     }
   });
   const lq = locationQuotients(sector, total, panel.timeIndex, nationalSector, nationalTotal);

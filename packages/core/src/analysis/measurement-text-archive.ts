@@ -5,7 +5,12 @@
  */
 import { SpilloverError, type KeywordCountSpec } from '@spillover/contracts';
 import { formatCsv } from '../measurement/csv-append.js';
-import { decodeUtf8, defaultArchiveLimits, readZipTexts, type ArchiveLimits } from '../measurement/zip-archive.js';
+import {
+  decodeUtf8,
+  defaultArchiveLimits,
+  readZipTexts,
+  type ArchiveLimits,
+} from '../measurement/zip-archive.js';
 
 const ENTRY_NAME = /^(.+)_([^_]+)\.txt$/i;
 
@@ -23,18 +28,26 @@ export function keywordPanelCsv(
     const base = entry.name.slice(entry.name.lastIndexOf('/') + 1);
     const match = ENTRY_NAME.exec(base);
     if (!match) {
-      throw new SpilloverError('VALIDATION_FAILED', `ZIP archive entry "${entry.name}" is not a text file named <unit>_<period>.txt`, {
-        entry: entry.name,
-      });
+      throw new SpilloverError(
+        'VALIDATION_FAILED',
+        `ZIP archive entry "${entry.name}" is not a text file named <unit>_<period>.txt`,
+        {
+          entry: entry.name,
+        },
+      );
     }
     const [, unit, time] = match;
     const key = `${unit}\u0000${time}`;
     const other = seen.get(key);
     if (other !== undefined) {
-      throw new SpilloverError('DUPLICATE_ROW', `ZIP archive entries "${other}" and "${entry.name}" both hold unit "${unit}" in period ${time}`, {
-        unit,
-        time,
-      });
+      throw new SpilloverError(
+        'DUPLICATE_ROW',
+        `ZIP archive entries "${other}" and "${entry.name}" both hold unit "${unit}" in period ${time}`,
+        {
+          unit,
+          time,
+        },
+      );
     }
     seen.set(key, entry.name);
     rows.push([unit!, time!, entry.text]);

@@ -4,7 +4,12 @@
  * may use a column written by an earlier one. The result carries the new columns in the panel
  * CSV's row order and the steps as provenance; ./measurement-columns.ts appends them to the CSV.
  */
-import { SpilloverError, type TransformResult, type TransformSpec, type TransformStep } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type TransformResult,
+  type TransformSpec,
+  type TransformStep,
+} from '@spillover/contracts';
 import { requireNumericColumn, type Panel } from '../data/panel.js';
 import {
   blockMoments,
@@ -28,13 +33,19 @@ export function runTransform(spec: TransformSpec, panel: Panel, hooks: RunHooks 
   spec.steps.forEach((step, i) => {
     const field = `steps[${i}]`;
     if (created.has(step.as) || panel.columnNames.includes(step.as)) {
-      throw new SpilloverError('INVALID_SPEC', `${field}.as: column "${step.as}" already exists; choose a new name`, {
-        field: `${field}.as`,
-        column: step.as,
-      });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `${field}.as: column "${step.as}" already exists; choose a new name`,
+        {
+          field: `${field}.as`,
+          column: step.as,
+        },
+      );
     }
-    const column = (name: string, at: string): Float64Array => created.get(name) ?? requireNumericColumn(panel, name, at);
-    const grouping = (by: 'pooled' | 'per-period') => (by === 'pooled' ? { group: pooled, n: 1 } : { group: panel.timeIndex, n: panel.times.length });
+    const column = (name: string, at: string): Float64Array =>
+      created.get(name) ?? requireNumericColumn(panel, name, at);
+    const grouping = (by: 'pooled' | 'per-period') =>
+      by === 'pooled' ? { group: pooled, n: 1 } : { group: panel.timeIndex, n: panel.times.length };
     const label = `${field} (${step.op} ${step.as})`;
     created.set(step.as, apply(step, field, label));
     hooks.onProgress?.({ stage: 'transform', done: i + 1, total: spec.steps.length });
@@ -48,19 +59,27 @@ export function runTransform(spec: TransformSpec, panel: Panel, hooks: RunHooks 
         case 'lag':
         case 'diff': {
           const x = column(s.column, `${at}.column`);
-          const earlier = takeRows(x, laggedRows(panel.unitIndex, panel.timeIndex, panel.times, panel.units.length, s.order, rowLabel));
+          const earlier = takeRows(
+            x,
+            laggedRows(panel.unitIndex, panel.timeIndex, panel.times, panel.units.length, s.order, rowLabel),
+          );
           return s.op === 'lag' ? earlier : Float64Array.from(x, (v, r) => v - earlier[r]!);
         }
         case 'winsorize': {
           if (!(s.lower < s.upper)) {
-            throw new SpilloverError('INVALID_SPEC', `${at}.lower: ${s.lower} must be below upper (${s.upper})`, { field: `${at}.lower` });
+            throw new SpilloverError(
+              'INVALID_SPEC',
+              `${at}.lower: ${s.lower} must be below upper (${s.upper})`,
+              { field: `${at}.lower` },
+            );
           }
           const { group, n } = grouping(s.by);
           return winsorize(column(s.column, `${at}.column`), group, n, s.lower, s.upper);
         }
         case 'standardize': {
           const { group, n } = grouping(s.by);
-          const blockLabel = (g: number) => (s.by === 'pooled' ? `column "${s.column}"` : `column "${s.column}" in period ${panel.times[g]}`);
+          const blockLabel = (g: number) =>
+            s.by === 'pooled' ? `column "${s.column}"` : `column "${s.column}" in period ${panel.times[g]}`;
           return standardize(column(s.column, `${at}.column`), group, n, what, blockLabel);
         }
         case 'median-split': {
@@ -77,10 +96,14 @@ export function runTransform(spec: TransformSpec, panel: Panel, hooks: RunHooks 
           s.units.forEach((unit, j) => {
             const u = panel.units.indexOf(unit);
             if (u < 0) {
-              throw new SpilloverError('INVALID_SPEC', `${at}.units[${j}]: unit "${unit}" is not in the panel`, {
-                field: `${at}.units[${j}]`,
-                unit,
-              });
+              throw new SpilloverError(
+                'INVALID_SPEC',
+                `${at}.units[${j}]: unit "${unit}" is not in the panel`,
+                {
+                  field: `${at}.units[${j}]`,
+                  unit,
+                },
+              );
             }
             listed.add(u);
           });

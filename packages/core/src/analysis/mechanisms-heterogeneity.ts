@@ -8,16 +8,34 @@
  *   interaction  the coefficient of x × 1{group} in the pooled model y ~ x + x×1{group} + 1{group}
  *                with the same fixed effects and covariance (1{group} left out when the effects absorb it).
  */
-import { SpilloverError, type GroupDifference, type HeterogeneityResult, type HeterogeneitySpec } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type GroupDifference,
+  type HeterogeneityResult,
+  type HeterogeneitySpec,
+} from '@spillover/contracts';
 import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import { totalSumOfSquares } from '../estimators/least-squares.js';
 import { withinTransform } from '../estimators/within.js';
 import { labelsConstantWithinUnits, permutationP, permuteLabels } from '../mechanisms/permutation.js';
 import { isReplicationFailure } from '../mechanisms/resampling.js';
-import { fitGroupSlopes, subStructure, suestCovariance, suestDifferenceTest, type GroupSlopes } from '../mechanisms/split-sample.js';
+import {
+  fitGroupSlopes,
+  subStructure,
+  suestCovariance,
+  suestDifferenceTest,
+  type GroupSlopes,
+} from '../mechanisms/split-sample.js';
 import type { ReplicationValues } from '../mechanisms/mediation-bootstrap.js';
+import { buildUnitGram, regressionFromGram, weightedGram, type UnitGram } from '../mechanisms/unit-gram.js';
 import { createRng } from '../stats/random.js';
-import { checkDistinctRoles, checkModelEffects, coefficientEntries, coefficientOf, fitPanelRegression } from './mechanisms-models.js';
+import {
+  checkDistinctRoles,
+  checkModelEffects,
+  coefficientEntries,
+  coefficientOf,
+  fitPanelRegression,
+} from './mechanisms-models.js';
 import type { MechanismProcedure } from './mechanisms-replications.js';
 
 interface PreparedHeterogeneity {
@@ -32,6 +50,8 @@ interface PreparedHeterogeneity {
   /** Split-sample differences of the pairs. */
   observed: number[];
   byUnit: boolean;
+  /** Unit Gram blocks of [intercept?, x, y] when whole units form the groups (fast refits). */
+  gram: UnitGram | null;
   result: HeterogeneityResult;
 }
 
@@ -42,13 +62,20 @@ function median(values: number[]): number {
 }
 
 /** Group index per observation and the group names (see the module comment). */
-function groupLabels(spec: HeterogeneitySpec, sample: PanelSample): { labels: Int32Array; names: string[]; description: string } {
+function groupLabels(
+  spec: HeterogeneitySpec,
+  sample: PanelSample,
+): { labels: Int32Array; names: string[]; description: string } {
   const n = sample.rows.length;
   if (typeof spec.groupBy === 'string') {
     const values = sample.column(spec.groupBy);
     const distinct = [...new Set(values)].sort((a, b) => a - b);
     const index = new Map(distinct.map((v, g) => [v, g]));
-    return { labels: Int32Array.from(values, (v) => index.get(v)!), names: distinct.map(String), description: spec.groupBy };
+    return {
+      labels: Int32Array.from(values, (v) => index.get(v)!),
+      names: distinct.map(String),
+      description: spec.groupBy,
+    };
   }
   const { median: variable, within } = spec.groupBy;
   const values = sample.column(variable);
@@ -60,7 +87,11 @@ function groupLabels(spec: HeterogeneitySpec, sample: PanelSample): { labels: In
     byPeriod.forEach((list, t) => (cut[t] = median(list)));
   }
   const labels = Int32Array.from(values, (v, i) => (v > cut[sample.timeIndex[i]!]! ? 1 : 0));
-  return { labels, names: ['low', 'high'], description: `median of ${variable} (${within === 'pooled' ? 'pooled' : 'within each period'})` };
+  return {
+    labels,
+    names: ['low', 'high'],
+    description: `median of ${variable} (${within === 'pooled' ? 'pooled' : 'within each period'})`,
+  };
 }
 
 function rowsOf(labels: Int32Array, group: number): Int32Array {
@@ -71,12 +102,40 @@ function rowsOf(labels: Int32Array, group: number): Int32Array {
   return Int32Array.from(rows);
 }
 
-function splitFits(prepared: Pick<PreparedHeterogeneity, 'spec' | 'sample' | 'y' | 'x' | 'groupNames'>, labels: Int32Array): GroupSlopes[] {
+function splitFits(
+  prepared: Pick<PreparedHeterogeneity, 'spec' | 'sample' | 'y' | 'x' | 'groupNames'>,
+  labels: Int32Array,
+): GroupSlopes[] {
   const { spec, sample, y, x } = prepared;
-  return prepared.groupNames.map((_, g) => fitGroupSlopes(y, x, spec.x, sample, spec.effects, rowsOf(labels, g)));
+  return prepared.groupNames.map((_, g) =>
+    fitGroupSlopes(y, x, spec.x, sample, spec.effects, rowsOf(labels, g)),
+  );
 }
 
-function differences(fits: GroupSlopes[], pairs: PreparedHeterogeneity['pairs']): number[] {
+/**
+ * b_group − b_reference of each pair for the labels. When whole units form the groups, each
+ * group's regression comes from the unit Gram blocks (../mechanisms/unit-gram.ts), else from refits.
+ */
+function differences(
+  prepared: Omit<PreparedHeterogeneity, 'result' | 'observed'>,
+  labels: Int32Array,
+): number[] {
+  const { spec, pairs, gram } = prepared;
+  if (gram) {
+    const intercept = spec.effects === 'none' ? 1 : 0;
+    const regressors = Array.from({ length: gram.p - 1 }, (_, j) => j);
+    const unitLabel = new Int32Array(gram.nunits);
+    labels.forEach((label, i) => (unitLabel[prepared.sample.unitIndex[i]!] = label));
+    const betas = prepared.groupNames.map((_, g) => {
+      const weights = Float64Array.from(unitLabel, (label) => (label === g ? 1 : 0));
+      return regressionFromGram(weightedGram(gram, weights), gram.p, regressors, gram.p - 1);
+    });
+    return pairs.map(({ coefficient, group }) => {
+      const j = intercept + spec.x.indexOf(coefficient);
+      return betas[group]![j]! - betas[0]![j]!;
+    });
+  }
+  const fits = splitFits(prepared, labels);
   return pairs.map(({ coefficient, group }) => {
     const j = fits[group]!.names.indexOf(coefficient);
     const j0 = fits[0]!.names.indexOf(coefficient);
@@ -85,14 +144,19 @@ function differences(fits: GroupSlopes[], pairs: PreparedHeterogeneity['pairs'])
 }
 
 /** The pooled interaction model: the coefficient of each pair's x × 1{group}. */
-function interactionEstimates(prepared: Omit<PreparedHeterogeneity, 'result' | 'observed'>): GroupDifference['interaction'][] {
+function interactionEstimates(
+  prepared: Omit<PreparedHeterogeneity, 'result' | 'observed'>,
+): GroupDifference['interaction'][] {
   const { spec, sample, y, x, labels, groupNames, pairs } = prepared;
   const columns = [...x];
   const names = [...spec.x];
   const dummies = groupNames.map((_, g) => Float64Array.from(labels, (label) => (label === g ? 1 : 0)));
-  const termOf = (pair: { coefficient: string; group: number }): string => `${pair.coefficient}×${groupNames[pair.group]}`;
+  const termOf = (pair: { coefficient: string; group: number }): string =>
+    `${pair.coefficient}×${groupNames[pair.group]}`;
   for (const pair of pairs) {
-    columns.push(Float64Array.from(dummies[pair.group]!, (d, i) => d * x[spec.x.indexOf(pair.coefficient)]![i]!));
+    columns.push(
+      Float64Array.from(dummies[pair.group]!, (d, i) => d * x[spec.x.indexOf(pair.coefficient)]![i]!),
+    );
     names.push(termOf(pair));
   }
   for (let g = 1; g < groupNames.length; g++) {
@@ -110,14 +174,21 @@ function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
   checkModelEffects(spec);
   const groupColumn = typeof spec.groupBy === 'string' ? spec.groupBy : spec.groupBy.median;
   const groupField = typeof spec.groupBy === 'string' ? 'groupBy' : 'groupBy.median';
-  checkDistinctRoles([{ field: 'y', column: spec.y }, ...spec.x.map((column, i) => ({ field: `x[${i}]`, column }))]);
+  checkDistinctRoles([
+    { field: 'y', column: spec.y },
+    ...spec.x.map((column, i) => ({ field: `x[${i}]`, column })),
+  ]);
   const tested = spec.test.coefficients ?? spec.x;
   tested.forEach((name, i) => {
     if (!spec.x.includes(name)) {
-      throw new SpilloverError('INVALID_SPEC', `test.coefficients[${i}]: "${name}" is not one of the regressors x`, {
-        field: `test.coefficients[${i}]`,
-        column: name,
-      });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `test.coefficients[${i}]: "${name}" is not one of the regressors x`,
+        {
+          field: `test.coefficients[${i}]`,
+          column: name,
+        },
+      );
     }
   });
   const extra = spec.x.includes(groupColumn) || spec.y === groupColumn ? [] : [groupColumn];
@@ -128,19 +199,32 @@ function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
   const x = spec.x.map((name) => sample.column(name));
   const { labels, names: groupNames, description } = groupLabels(spec, sample);
   if (groupNames.length < 2) {
-    throw new SpilloverError('INSUFFICIENT_DATA', `${groupField}: "${groupColumn}" gives a single group; heterogeneity needs at least two`, {
-      field: groupField,
-      column: groupColumn,
-    });
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `${groupField}: "${groupColumn}" gives a single group; heterogeneity needs at least two`,
+      {
+        field: groupField,
+        column: groupColumn,
+      },
+    );
   }
   if (groupNames.length > 20) {
-    throw new SpilloverError('INVALID_SPEC', `${groupField}: "${groupColumn}" has ${groupNames.length} distinct values; group by a column with at most 20`, {
-      field: groupField,
-      column: groupColumn,
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `${groupField}: "${groupColumn}" has ${groupNames.length} distinct values; group by a column with at most 20`,
+      {
+        field: groupField,
+        column: groupColumn,
+      },
+    );
   }
-  const pairs = tested.flatMap((coefficient) => groupNames.slice(1).map((_, g) => ({ coefficient, group: g + 1 })));
-  const base = { spec, sample, y, x, labels, groupNames, pairs, byUnit: labelsConstantWithinUnits(labels, sample) };
+  const pairs = tested.flatMap((coefficient) =>
+    groupNames.slice(1).map((_, g) => ({ coefficient, group: g + 1 })),
+  );
+  const byUnit = labelsConstantWithinUnits(labels, sample);
+  const gramColumns = [...(spec.effects === 'none' ? [new Float64Array(y.length).fill(1)] : []), ...x, y];
+  const gram = byUnit ? buildUnitGram(gramColumns, sample, spec.effects) : null;
+  const base = { spec, sample, y, x, labels, groupNames, pairs, byUnit, gram };
 
   const groups = groupNames.map((group, g) => {
     const rows = rowsOf(labels, g);
@@ -162,7 +246,7 @@ function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
   });
 
   const fits = splitFits(base, labels);
-  const observed = differences(fits, pairs);
+  const observed = differences(base, labels);
   const suest = spec.test.suest ? suestCovariance(fits, sample.nunits) : null;
   const interaction = spec.test.interaction ? interactionEstimates(base) : null;
   const stacked = fits.flatMap((f) => Array.from(f.beta));
@@ -194,18 +278,24 @@ function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
     groups,
     differences: differencesOut,
   };
-  if (sample.droppedRows > 0) result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
+  if (sample.droppedRows > 0)
+    result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
   return { ...base, observed, result };
 }
 
-function replicate(prepared: PreparedHeterogeneity, seed: number, from: number, to: number): ReplicationValues {
+function replicate(
+  prepared: PreparedHeterogeneity,
+  seed: number,
+  from: number,
+  to: number,
+): ReplicationValues {
   const k = prepared.pairs.length;
   const values = new Float64Array((to - from) * k).fill(NaN);
   let failed = 0;
   for (let r = from; r < to; r++) {
     const labels = permuteLabels(createRng(seed, r), prepared.labels, prepared.sample, prepared.byUnit);
     try {
-      values.set(differences(splitFits(prepared, labels), prepared.pairs), (r - from) * k);
+      values.set(differences(prepared, labels), (r - from) * k);
     } catch (error) {
       if (!isReplicationFailure(error)) throw error;
       failed++;
@@ -220,15 +310,23 @@ function finish(prepared: PreparedHeterogeneity, values: Float64Array, failed: n
   if (reps === 0) return result;
   const k = pairs.length;
   result.differences.forEach((entry, i) => {
-    const { p } = permutationP(observed[i]!, Float64Array.from({ length: reps }, (_, r) => values[r * k + i]!));
+    const { p } = permutationP(
+      observed[i]!,
+      Float64Array.from({ length: reps }, (_, r) => values[r * k + i]!),
+    );
     entry.permutation = { p, reps, failed };
   });
-  if (failed > 0) (result.warnings ??= []).push(`${failed} of ${reps} permutations gave a singular group regression and were left out`);
+  if (failed > 0)
+    (result.warnings ??= []).push(
+      `${failed} of ${reps} permutations gave a singular group regression and were left out`,
+    );
   return result;
 }
 
 /** The heterogeneity analysis as a replication procedure (see ./mechanisms-replications.ts). */
-export function heterogeneityProcedure(spec: HeterogeneitySpec): MechanismProcedure<PreparedHeterogeneity, HeterogeneityResult> {
+export function heterogeneityProcedure(
+  spec: HeterogeneitySpec,
+): MechanismProcedure<PreparedHeterogeneity, HeterogeneityResult> {
   return {
     prepare: (panel) => prepare(spec, panel),
     replications: () => ({ reps: spec.test.permutation?.reps ?? 0, seed: spec.test.permutation?.seed ?? 1 }),

@@ -8,7 +8,11 @@
 import type { MediationResult, MediationSpec, MediatorResult } from '@spillover/contracts';
 import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import type { LinearModelFit } from '../estimators/linear-model.js';
-import { bootstrapIntervals, jackknifeAcceleration, sortedFinite } from '../mechanisms/bootstrap-intervals.js';
+import {
+  bootstrapIntervals,
+  jackknifeAcceleration,
+  sortedFinite,
+} from '../mechanisms/bootstrap-intervals.js';
 import { indirectEffect } from '../mechanisms/indirect-effect.js';
 import {
   mediationJackknife,
@@ -16,7 +20,12 @@ import {
   prepareMediationBootstrap,
   type MediationBootstrapPlan,
 } from '../mechanisms/mediation-bootstrap.js';
-import { checkDistinctRoles, checkModelEffects, coefficientOf, fitPanelRegression } from './mechanisms-models.js';
+import {
+  checkDistinctRoles,
+  checkModelEffects,
+  coefficientOf,
+  fitPanelRegression,
+} from './mechanisms-models.js';
 import type { MechanismProcedure } from './mechanisms-replications.js';
 
 interface PreparedMediation {
@@ -37,7 +46,12 @@ function prepare(spec: MediationSpec, panel: Panel): PreparedMediation {
     ...spec.x.map((column, i) => ({ field: `x[${i}]`, column })),
   ]);
   const variables = [spec.y, spec.treatment, ...spec.mediators, ...spec.x];
-  const fields = ['y', 'treatment', ...spec.mediators.map((_, i) => `mediators[${i}]`), ...spec.x.map((_, i) => `x[${i}]`)];
+  const fields = [
+    'y',
+    'treatment',
+    ...spec.mediators.map((_, i) => `mediators[${i}]`),
+    ...spec.x.map((_, i) => `x[${i}]`),
+  ];
   const sample = selectSample(panel, variables, fields);
   const y = sample.column(spec.y);
   const treatment = sample.column(spec.treatment);
@@ -50,7 +64,10 @@ function prepare(spec: MediationSpec, panel: Panel): PreparedMediation {
   const indirect: number[] = [];
   for (const name of spec.mediators) {
     const mediator = sample.column(name);
-    const a = coefficientOf(fit(mediator, [treatment, ...controls], [spec.treatment, ...spec.x]), spec.treatment);
+    const a = coefficientOf(
+      fit(mediator, [treatment, ...controls], [spec.treatment, ...spec.x]),
+      spec.treatment,
+    );
     const pathB = fit(y, [treatment, mediator, ...controls], [spec.treatment, name, ...spec.x]);
     const b = coefficientOf(pathB, name);
     const effect = indirectEffect(a.estimate, a.se!, b.estimate, b.se!);
@@ -75,11 +92,16 @@ function prepare(spec: MediationSpec, panel: Panel): PreparedMediation {
     total,
     mediators,
   };
-  if (sample.droppedRows > 0) result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
+  if (sample.droppedRows > 0)
+    result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
   const reps = spec.bootstrap?.reps ?? 0;
   const plan =
     reps > 0
-      ? prepareMediationBootstrap({ y, treatment, mediators: spec.mediators.map((m) => sample.column(m)), controls }, sample, spec.effects)
+      ? prepareMediationBootstrap(
+          { y, treatment, mediators: spec.mediators.map((m) => sample.column(m)), controls },
+          sample,
+          spec.effects,
+        )
       : null;
   return { spec, sample, result, indirect, plan };
 }
@@ -94,11 +116,19 @@ function finish(prepared: PreparedMediation, values: Float64Array, failed: numbe
   spec.mediators.forEach((name, m) => {
     const draws = sortedFinite(Float64Array.from({ length: reps }, (_, r) => values[r * k + m]!));
     if (draws.length < 2) {
-      warnings.push(`${name}: only ${draws.length} of ${reps} bootstrap replications could be estimated; no bootstrap intervals`);
+      warnings.push(
+        `${name}: only ${draws.length} of ${reps} bootstrap replications could be estimated; no bootstrap intervals`,
+      );
       return;
     }
-    const acceleration = jackknifeAcceleration(Float64Array.from({ length: plan.gram.nunits }, (_, j) => jackknife[j * k + m]!));
-    result.mediators[name]!.bootstrap = { reps, failed, ...bootstrapIntervals(draws, prepared.indirect[m]!, acceleration) };
+    const acceleration = jackknifeAcceleration(
+      Float64Array.from({ length: plan.gram.nunits }, (_, j) => jackknife[j * k + m]!),
+    );
+    result.mediators[name]!.bootstrap = {
+      reps,
+      failed,
+      ...bootstrapIntervals(draws, prepared.indirect[m]!, acceleration),
+    };
   });
   if (failed > 0) warnings.push(`${failed} of ${reps} bootstrap resamples were singular and left out`);
   if (warnings.length > 0) result.warnings = warnings;
@@ -106,7 +136,9 @@ function finish(prepared: PreparedMediation, values: Float64Array, failed: numbe
 }
 
 /** The mediation analysis as a replication procedure (see ./mechanisms-replications.ts). */
-export function mediationProcedure(spec: MediationSpec): MechanismProcedure<PreparedMediation, MediationResult> {
+export function mediationProcedure(
+  spec: MediationSpec,
+): MechanismProcedure<PreparedMediation, MediationResult> {
   return {
     prepare: (panel) => prepare(spec, panel),
     replications: () => ({ reps: spec.bootstrap?.reps ?? 0, seed: spec.bootstrap?.seed ?? 1 }),

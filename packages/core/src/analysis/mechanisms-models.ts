@@ -17,12 +17,20 @@ export interface LinearModelChoice {
 /** Throws INVALID_SPEC when model and effects disagree (fe needs effects, ols has none). */
 export function checkModelEffects(choice: LinearModelChoice): void {
   if (choice.model === 'fe' && choice.effects === 'none') {
-    throw new SpilloverError('INVALID_SPEC', 'effects: model "fe" needs effects "unit", "time" or "twoways"', { field: 'effects' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      'effects: model "fe" needs effects "unit", "time" or "twoways"',
+      { field: 'effects' },
+    );
   }
   if (choice.model === 'ols' && choice.effects !== 'none') {
-    throw new SpilloverError('INVALID_SPEC', `effects: model "ols" has no fixed effects (got "${choice.effects}"); use model "fe"`, {
-      field: 'effects',
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `effects: model "ols" has no fixed effects (got "${choice.effects}"); use model "fe"`,
+      {
+        field: 'effects',
+      },
+    );
   }
 }
 
@@ -32,7 +40,10 @@ export function checkDistinctRoles(roles: { field: string; column: string }[]): 
   for (const { field, column } of roles) {
     const earlier = seen.get(column);
     if (earlier !== undefined) {
-      throw new SpilloverError('INVALID_SPEC', `${field}: column "${column}" is already used as ${earlier}`, { field, column });
+      throw new SpilloverError('INVALID_SPEC', `${field}: column "${column}" is already used as ${earlier}`, {
+        field,
+        column,
+      });
     }
     seen.set(column, field);
   }
@@ -50,15 +61,27 @@ export function fitPanelRegression(
   choice: LinearModelChoice,
 ): LinearModelFit {
   if (choice.model === 'ols') {
-    return fitPooledOls(y, x, names, { vcov: choice.vcov, cluster: structure.unitIndex, nclusters: structure.nunits });
+    return fitPooledOls(y, x, names, {
+      vcov: choice.vcov,
+      cluster: structure.unitIndex,
+      nclusters: structure.nunits,
+    });
   }
-  return fitFixedEffects(y, x, names, structure, { effects: choice.effects as 'unit' | 'time' | 'twoways', vcov: choice.vcov });
+  return fitFixedEffects(y, x, names, structure, {
+    effects: choice.effects as 'unit' | 'time' | 'twoways',
+    vcov: choice.vcov,
+  });
 }
 
 /** The estimate, se, stat and p of one coefficient by name. */
 export function coefficientOf(fit: LinearModelFit, name: string): Estimate {
   const j = fit.names.indexOf(name);
-  return { estimate: fit.table.estimate[j]!, se: fit.table.se[j]!, stat: fit.table.stat[j]!, p: fit.table.p[j]! };
+  return {
+    estimate: fit.table.estimate[j]!,
+    se: fit.table.se[j]!,
+    stat: fit.table.stat[j]!,
+    p: fit.table.p[j]!,
+  };
 }
 
 /** Every coefficient of a fit, keyed by name. */

@@ -5,7 +5,13 @@
  * replications on different workers and `combineReplications(spec, panel, chunks)` gives the same
  * Result JSON, bit for bit, for any chunking.
  */
-import { SpilloverError, type AnalysisResult, type HeterogeneitySpec, type MediationSpec, type ThresholdSpec } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type AnalysisResult,
+  type HeterogeneitySpec,
+  type MediationSpec,
+  type ThresholdSpec,
+} from '@spillover/contracts';
 import type { Panel } from '../data/panel.js';
 import type { ReplicationValues } from '../mechanisms/mediation-bootstrap.js';
 import { heterogeneityProcedure } from './mechanisms-heterogeneity.js';
@@ -52,16 +58,26 @@ function procedureFor(spec: MechanismSpec): MechanismProcedure<unknown, Analysis
 
 function checkRange(from: number, to: number, reps: number): void {
   if (!Number.isInteger(from) || !Number.isInteger(to) || from < 0 || to < from || to > reps) {
-    throw new SpilloverError('INVALID_SPEC', `replications ${from}..${to} are outside 0..${reps}`, { from, to, reps });
+    throw new SpilloverError('INVALID_SPEC', `replications ${from}..${to} are outside 0..${reps}`, {
+      from,
+      to,
+      reps,
+    });
   }
 }
 
 /** Replications from ≤ r < to of a mediation, threshold or heterogeneity spec on a parsed panel. */
-export function runReplications(spec: MechanismSpec, panel: Panel, from: number, to: number): ReplicationChunk {
+export function runReplications(
+  spec: MechanismSpec,
+  panel: Panel,
+  from: number,
+  to: number,
+): ReplicationChunk {
   const procedure = procedureFor(spec);
   const prepared = procedure.prepare(panel);
   checkRange(from, to, procedure.replications(prepared).reps);
-  const { values, failed } = to > from ? procedure.replicate(prepared, from, to) : { values: new Float64Array(0), failed: 0 };
+  const { values, failed } =
+    to > from ? procedure.replicate(prepared, from, to) : { values: new Float64Array(0), failed: 0 };
   return {
     kind: spec.kind,
     from,
@@ -73,28 +89,41 @@ export function runReplications(spec: MechanismSpec, panel: Panel, from: number,
 }
 
 /** Concatenates chunks that cover 0..reps exactly once, in replication order. */
-function concatenate(chunks: ReplicationChunk[], reps: number, width: number): { values: Float64Array; failed: number } {
+function concatenate(
+  chunks: ReplicationChunk[],
+  reps: number,
+  width: number,
+): { values: Float64Array; failed: number } {
   const sorted = [...chunks].sort((a, b) => a.from - b.from);
   const values = new Float64Array(reps * width);
   let next = 0;
   let failed = 0;
   for (const chunk of sorted) {
     if (chunk.from !== next || chunk.values.length !== (chunk.to - chunk.from) * width) {
-      throw new SpilloverError('INVALID_SPEC', `replication chunks must cover 0..${reps} once: chunk ${chunk.from}..${chunk.to} does not follow ${next}`, {
-        from: chunk.from,
-        to: chunk.to,
-      });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `replication chunks must cover 0..${reps} once: chunk ${chunk.from}..${chunk.to} does not follow ${next}`,
+        {
+          from: chunk.from,
+          to: chunk.to,
+        },
+      );
     }
     chunk.values.forEach((v, i) => (values[chunk.from * width + i] = v === null ? NaN : v));
     failed += chunk.failed;
     next = chunk.to;
   }
-  if (next !== reps) throw new SpilloverError('INVALID_SPEC', `replication chunks end at ${next}, not at ${reps}`, { reps });
+  if (next !== reps)
+    throw new SpilloverError('INVALID_SPEC', `replication chunks end at ${next}, not at ${reps}`, { reps });
   return { values, failed };
 }
 
 /** The Result JSON of a spec from its replication chunks (any split of 0..reps). */
-export function combineReplications(spec: MechanismSpec, panel: Panel, chunks: ReplicationChunk[]): AnalysisResult {
+export function combineReplications(
+  spec: MechanismSpec,
+  panel: Panel,
+  chunks: ReplicationChunk[],
+): AnalysisResult {
   const procedure = procedureFor(spec);
   const prepared = procedure.prepare(panel);
   const { reps } = procedure.replications(prepared);
@@ -103,7 +132,11 @@ export function combineReplications(spec: MechanismSpec, panel: Panel, chunks: R
 }
 
 /** Runs a mechanism analysis in one process, reporting progress every chunk of replications. */
-export function runMechanismAnalysis(spec: MechanismSpec, panel: Panel, hooks: RunHooks = {}): AnalysisResult {
+export function runMechanismAnalysis(
+  spec: MechanismSpec,
+  panel: Panel,
+  hooks: RunHooks = {},
+): AnalysisResult {
   const procedure = procedureFor(spec);
   const stage = spec.kind === 'heterogeneity' ? 'permutation' : 'bootstrap';
   hooks.onProgress?.({ stage: 'estimation', done: 0, total: 1 });

@@ -12,8 +12,18 @@ import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import { withinTransform } from '../estimators/within.js';
 import { fitFixedEffects } from '../estimators/fixed-effects.js';
 import { sortedFinite, sortedQuantile } from '../mechanisms/bootstrap-intervals.js';
-import { prepareThresholdBootstrap, thresholdReplications, type ThresholdBootstrapPlan } from '../mechanisms/threshold-bootstrap.js';
-import { lrCriticalValue, lrCurve, lrInterval, sequentialThresholds, thresholdF } from '../mechanisms/threshold-model.js';
+import {
+  prepareThresholdBootstrap,
+  thresholdReplications,
+  type ThresholdBootstrapPlan,
+} from '../mechanisms/threshold-bootstrap.js';
+import {
+  lrCriticalValue,
+  lrCurve,
+  lrInterval,
+  sequentialThresholds,
+  thresholdF,
+} from '../mechanisms/threshold-model.js';
 import { prepareThresholdData, type ThresholdData } from '../mechanisms/threshold-search.js';
 import { checkDistinctRoles, coefficientEntries } from './mechanisms-models.js';
 import type { MechanismProcedure } from './mechanisms-replications.js';
@@ -40,7 +50,13 @@ function incompleteUnits(sample: PanelSample): string[] {
 }
 
 /** At most `limit` points of an LR curve, evenly spaced, always keeping the estimate. */
-function thinnedCurve(data: ThresholdData, lr: Float64Array, estimate: number, limit: number, threshold: number): ThresholdResult['lrCurve'] {
+function thinnedCurve(
+  data: ThresholdData,
+  lr: Float64Array,
+  estimate: number,
+  limit: number,
+  threshold: number,
+): ThresholdResult['lrCurve'] {
   const allowed: number[] = [];
   lr.forEach((value, c) => {
     if (Number.isFinite(value)) allowed.push(c);
@@ -48,7 +64,8 @@ function thinnedCurve(data: ThresholdData, lr: Float64Array, estimate: number, l
   let keep = allowed;
   if (allowed.length > limit) {
     const picked = new Set<number>([estimate]);
-    for (let j = 0; j < limit - 1; j++) picked.add(allowed[Math.round((j * (allowed.length - 1)) / (limit - 2))]!);
+    for (let j = 0; j < limit - 1; j++)
+      picked.add(allowed[Math.round((j * (allowed.length - 1)) / (limit - 2))]!);
     keep = [...picked].sort((a, b) => a - b);
   }
   return keep.map((c) => ({ threshold, gamma: data.candidates[c]!, lr: lr[c]! }));
@@ -61,7 +78,10 @@ function prepare(spec: ThresholdSpec, panel: Panel): PreparedThreshold {
     { field: 'regimeVariable', column: spec.regimeVariable },
   ]);
   if (spec.thresholdVariable === spec.y) {
-    throw new SpilloverError('INVALID_SPEC', `thresholdVariable: "${spec.y}" is the dependent variable`, { field: 'thresholdVariable', column: spec.y });
+    throw new SpilloverError('INVALID_SPEC', `thresholdVariable: "${spec.y}" is the dependent variable`, {
+      field: 'thresholdVariable',
+      column: spec.y,
+    });
   }
   const variables = [spec.y, ...spec.x, spec.regimeVariable, spec.thresholdVariable];
   const fields = ['y', ...spec.x.map((_, i) => `x[${i}]`), 'regimeVariable', 'thresholdVariable'];
@@ -73,15 +93,22 @@ function prepare(spec: ThresholdSpec, panel: Panel): PreparedThreshold {
   const n = y.length;
 
   // the linear model S0 first: it names a regressor the unit effects absorb
-  fitFixedEffects(y, [q, ...x], [spec.regimeVariable, ...spec.x], sample, { effects: 'unit', vcov: 'classical' });
+  fitFixedEffects(y, [q, ...x], [spec.regimeVariable, ...spec.x], sample, {
+    effects: 'unit',
+    vcov: 'classical',
+  });
   const yWithin = withinTransform(y, sample, 'unit');
   const z = [q, ...x].map((column) => withinTransform(column, sample, 'unit'));
   const data = prepareThresholdData(q, g, sample.unitIndex, sample.nunits, spec.trim, spec.grid);
   if (data.candidates.length < spec.thresholds) {
-    throw new SpilloverError('INSUFFICIENT_DATA', `thresholdVariable: "${spec.thresholdVariable}" has ${data.candidates.length} distinct values after trimming`, {
-      field: 'thresholdVariable',
-      column: spec.thresholdVariable,
-    });
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `thresholdVariable: "${spec.thresholdVariable}" has ${data.candidates.length} distinct values after trimming`,
+      {
+        field: 'thresholdVariable',
+        column: spec.thresholdVariable,
+      },
+    );
   }
   const estimate = sequentialThresholds(data, z, yWithin, spec.thresholds);
   const df = n - sample.nunits;
@@ -104,12 +131,17 @@ function prepare(spec: ThresholdSpec, panel: Panel): PreparedThreshold {
     const upper = r === levels.length ? Infinity : levels[r]!;
     return Float64Array.from(q, (value, i) => (g[i]! > lower && g[i]! <= upper ? value : 0));
   });
-  const fit = fitFixedEffects(y, [...regimeColumns, ...x], [...regimeNames, ...spec.x], sample, { effects: 'unit', vcov: spec.vcov });
+  const fit = fitFixedEffects(y, [...regimeColumns, ...x], [...regimeNames, ...spec.x], sample, {
+    effects: 'unit',
+    vcov: spec.vcov,
+  });
 
   const warnings: string[] = [];
   if (sample.droppedRows > 0) warnings.push(`${sample.droppedRows} rows with missing values were dropped`);
   if (!sample.balanced) {
-    warnings.push('unbalanced panel: unit demeaning over the periods each unit is observed and σ² = SSR/(n − N); the bootstrap needs a balanced panel');
+    warnings.push(
+      'unbalanced panel: unit demeaning over the periods each unit is observed and σ² = SSR/(n − N); the bootstrap needs a balanced panel',
+    );
   }
   const result: ThresholdResult = {
     kind: 'threshold',
@@ -158,16 +190,21 @@ function finish(prepared: PreparedThreshold, values: Float64Array, failed: numbe
     let above = 0;
     for (const f of draws) if (f > fStats[j]!) above++;
     test.p = above / draws.length;
-    test.crit = Object.fromEntries(CRITICAL_LEVELS.map(([label, probability]) => [label, sortedQuantile(draws, probability)]));
+    test.crit = Object.fromEntries(
+      CRITICAL_LEVELS.map(([label, probability]) => [label, sortedQuantile(draws, probability)]),
+    );
     test.reps = reps;
     test.failed = reps - draws.length;
   });
-  if (failed > 0) (result.warnings ??= []).push(`${failed} of ${reps} bootstrap replications failed and were left out`);
+  if (failed > 0)
+    (result.warnings ??= []).push(`${failed} of ${reps} bootstrap replications failed and were left out`);
   return result;
 }
 
 /** The threshold analysis as a replication procedure (see ./mechanisms-replications.ts). */
-export function thresholdProcedure(spec: ThresholdSpec): MechanismProcedure<PreparedThreshold, ThresholdResult> {
+export function thresholdProcedure(
+  spec: ThresholdSpec,
+): MechanismProcedure<PreparedThreshold, ThresholdResult> {
   return {
     prepare: (panel) => prepare(spec, panel),
     replications: () => ({ reps: spec.bootstrap?.reps ?? 0, seed: spec.bootstrap?.seed ?? 1 }),

@@ -5,6 +5,7 @@
 import type { MoranResult, MoranSpec } from '@spillover/contracts';
 import type { Panel } from '../data/panel.js';
 import { moranPermutationP, moranTest, weightsMoments } from '../spatial/autocorrelation.js';
+import { spatialLag, type SpatialWeights } from '../spatial/weights/types.js';
 import { createRng } from '../stats/random.js';
 import { spatialPanelData } from './spatial-inputs.js';
 import type { AnalysisInputs, RunHooks } from './run-analysis.js';
@@ -17,6 +18,7 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
   const reps = spec.permutations?.reps ?? 0;
   const warnings: string[] = [];
   const byTime: MoranResult['byTime'] = [];
+  const scatter: NonNullable<MoranResult['scatter']> = [];
   for (let t = 0; t < periods; t++) {
     const x = values.subarray(t * n, (t + 1) * n);
     const test = moranTest(w, x, moments);
@@ -31,6 +33,8 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
       pTwoSided: test.pTwoSided,
       ...(reps > 0 ? { pPermutation: moranPermutationP(w, x, reps, createRng(spec.permutations!.seed, t)) } : {}),
     });
+    const points = scatterPoints(w, x);
+    if (points) scatter.push({ time: sample.times[t]!, points });
     hooks.onProgress?.({ stage: 'moran', done: t + 1, total: periods });
   }
   const pooled = moranTest(w, values, moments);
@@ -48,7 +52,22 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
       p: pooled.p,
       pTwoSided: pooled.pTwoSided,
     },
+    scatter,
   };
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/**
+ * Points of the Moran scatter plot (Anselin 1996) of one period: z = (x − x̄)/s with s² = Σ(x − x̄)²/n,
+ * against Wz; with row-standardised W the slope of Wz on z is Moran's I. Undefined for a constant x.
+ */
+function scatterPoints(w: SpatialWeights, x: Float64Array): { unit: string; z: number; wz: number }[] | undefined {
+  const n = x.length;
+  const mean = x.reduce((s, v) => s + v, 0) / n;
+  const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / n);
+  if (!(sd > 0)) return undefined;
+  const z = Float64Array.from(x, (v) => (v - mean) / sd);
+  const wz = spatialLag(w, z);
+  return w.ids.map((unit, i) => ({ unit, z: z[i]!, wz: wz[i]! }));
 }

@@ -27,7 +27,9 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
       field = fieldPath([...issue.path, keys[0]!]);
       message = `unknown field${keys.length > 1 ? 's' : ''} ${keys.map((k) => `"${k}"`).join(', ')}`;
     }
-    throw new SpilloverError('INVALID_SPEC', field ? `${field}: ${message}` : message, { field: field || undefined });
+    throw new SpilloverError('INVALID_SPEC', field ? `${field}: ${message}` : message, {
+      field: field || undefined,
+    });
   }
   return parsed.data;
 }

@@ -36,6 +36,7 @@ import { fitErrorModel, fitSacModel } from '../spatial/models/sarar.js';
 import { scoreSandwich } from '../spatial/models/scores.js';
 import { ImpactKernel, durbinImpacts, lagImpacts, type ImpactTerm } from '../spatial/impacts.js';
 import { spatialPanelData } from './spatial-inputs.js';
+import { fitDynamicSpatialRegression } from './spatial-dynamic.js';
 import type { AnalysisInputs, RunHooks } from './run-analysis.js';
 
 const SUPPORTED = ['sar', 'sem', 'sac', 'sdm', 'sdem', 'slx'] as const;
@@ -75,6 +76,7 @@ function asSpilloverError(error: unknown): unknown {
  */
 export function fitSpatialRegression(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks = {}): RegressionResult {
   try {
+    if (spec.model === 'dsdm' || spec.model === 'dsar') return fitDynamicSpatialRegression(spec, panel, inputs, hooks);
     return fit(spec, panel, inputs, hooks);
   } catch (error) {
     throw asSpilloverError(error);
@@ -147,7 +149,7 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
     if (effects === 'none') warnings.push('leeYu has no effect without fixed effects');
     else est = leeYuCorrection(design, uncorrected, effects);
   }
-  const info = expectedInformation(design, est);
+  const info = expectedInformation(design, est, warnings);
   let vcov = invertSpd(info, info.length ** 0.5);
   if (spec.vcov !== 'classical') vcov = scoreSandwich(design, est, vcov, spec.vcov, sample.nunits);
   const pnames = informationNames(design, est);

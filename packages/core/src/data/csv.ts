@@ -28,13 +28,21 @@ export function parseCsv(text: string, fileLabel = 'CSV'): CsvTable {
   const seen = new Map<string, number>();
   header.forEach((name, i) => {
     if (name === '') {
-      throw new SpilloverError('MALFORMED_CSV', `${fileLabel} line 1: column ${i + 1} of the header has no name`, { row: 1 });
+      throw new SpilloverError(
+        'MALFORMED_CSV',
+        `${fileLabel} line 1: column ${i + 1} of the header has no name`,
+        { row: 1 },
+      );
     }
     if (seen.has(name)) {
-      throw new SpilloverError('MALFORMED_CSV', `${fileLabel} line 1: column "${name}" appears twice in the header`, {
-        row: 1,
-        column: name,
-      });
+      throw new SpilloverError(
+        'MALFORMED_CSV',
+        `${fileLabel} line 1: column "${name}" appears twice in the header`,
+        {
+          row: 1,
+          column: name,
+        },
+      );
     }
     seen.set(name, i);
   });
@@ -71,9 +79,13 @@ function readRecords(text: string, fileLabel: string): CsvRecord[] {
         i++;
         for (;;) {
           if (i >= n) {
-            throw new SpilloverError('MALFORMED_CSV', `${fileLabel} line ${startLine}: a quoted field is not closed`, {
-              row: startLine,
-            });
+            throw new SpilloverError(
+              'MALFORMED_CSV',
+              `${fileLabel} line ${startLine}: a quoted field is not closed`,
+              {
+                row: startLine,
+              },
+            );
           }
           const c = text[i]!;
           if (c === '"') {
@@ -91,7 +103,9 @@ function readRecords(text: string, fileLabel: string): CsvRecord[] {
         }
         const next = text[i];
         if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') {
-          throw new SpilloverError('MALFORMED_CSV', `${fileLabel} line ${line}: text after a closing quote`, { row: line });
+          throw new SpilloverError('MALFORMED_CSV', `${fileLabel} line ${line}: text after a closing quote`, {
+            row: line,
+          });
         }
         continue;
       }

@@ -95,6 +95,12 @@ describe('parsePanelCsv', () => {
 
   it('adds lags by unit over the panel periods', () => {
     const panel = withLaggedColumns(parsePanelCsv(csv, 'unit', 'year'), ['L.y']);
-    expect([...panel.columns.get('L.y')!].map((v) => (Number.isNaN(v) ? null : v))).toEqual([2, null, null, 3, null]);
+    expect([...panel.columns.get('L.y')!].map((v) => (Number.isNaN(v) ? null : v))).toEqual([
+      2,
+      null,
+      null,
+      3,
+      null,
+    ]);
   });
 });

@@ -89,17 +89,25 @@ export function parsePanelCsv(csv: string, unitColumn: string, timeColumn: strin
     const unit = record.fields[unitPosition]!.trim();
     const time = record.fields[timePosition]!.trim();
     if (unit === '') {
-      throw new SpilloverError('MALFORMED_CSV', `panel CSV line ${record.line}: the unit column "${unitColumn}" is empty`, {
-        row: record.line,
-        column: unitColumn,
-      });
+      throw new SpilloverError(
+        'MALFORMED_CSV',
+        `panel CSV line ${record.line}: the unit column "${unitColumn}" is empty`,
+        {
+          row: record.line,
+          column: unitColumn,
+        },
+      );
     }
     if (isMissing(time)) {
-      throw new SpilloverError('MALFORMED_CSV', `panel CSV line ${record.line}: the time column "${timeColumn}" is empty`, {
-        row: record.line,
-        column: timeColumn,
-        unit,
-      });
+      throw new SpilloverError(
+        'MALFORMED_CSV',
+        `panel CSV line ${record.line}: the time column "${timeColumn}" is empty`,
+        {
+          row: record.line,
+          column: timeColumn,
+          unit,
+        },
+      );
     }
     let u = unitLookup.get(unit);
     if (u === undefined) {
@@ -203,10 +211,14 @@ function rejectDuplicates(
 export function requireNumericColumn(panel: Panel, name: string, field?: string): Float64Array {
   const where = field ? `${field}: ` : '';
   if (name === panel.unitColumn || name === panel.timeColumn) {
-    throw new SpilloverError('INVALID_SPEC', `${where}column "${name}" is the panel's ${name === panel.unitColumn ? 'unit' : 'time'} id and cannot be a variable`, {
-      field,
-      column: name,
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `${where}column "${name}" is the panel's ${name === panel.unitColumn ? 'unit' : 'time'} id and cannot be a variable`,
+      {
+        field,
+        column: name,
+      },
+    );
   }
   const values = panel.columns.get(name);
   if (!values) {
@@ -274,9 +286,13 @@ export function selectSample(panel: Panel, variables: string[], fields?: string[
     if (complete) kept.push(r);
   }
   if (kept.length === 0) {
-    throw new SpilloverError('INSUFFICIENT_DATA', `no panel row has every variable present (${variables.join(', ')})`, {
-      columns: variables,
-    });
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `no panel row has every variable present (${variables.join(', ')})`,
+      {
+        columns: variables,
+      },
+    );
   }
   const rows = Int32Array.from(kept);
 
@@ -360,5 +376,10 @@ export function withLaggedColumns(panel: Panel, names: string[], fields?: string
     columns.set(name, values);
     missing.set(name, count);
   });
-  return { ...panel, columns, missing, columnNames: [...panel.columnNames, ...names.filter((n) => !panel.columns.has(n) && parseLagName(n))] };
+  return {
+    ...panel,
+    columns,
+    missing,
+    columnNames: [...panel.columnNames, ...names.filter((n) => !panel.columns.has(n) && parseLagName(n))],
+  };
 }

@@ -51,7 +51,12 @@ export function heteroskedasticMeat(columns: Float64Array[], residuals: Float64A
 }
 
 /** Σ_g s_g s_g' with s_g = Σ_{i in g} x_i u_i (k×k). O(n k + G k²). */
-export function clusterMeat(columns: Float64Array[], residuals: Float64Array, cluster: Int32Array, nclusters: number): Float64Array {
+export function clusterMeat(
+  columns: Float64Array[],
+  residuals: Float64Array,
+  cluster: Int32Array,
+  nclusters: number,
+): Float64Array {
   const k = columns.length;
   const scores = new Float64Array(nclusters * k);
   for (let j = 0; j < k; j++) {

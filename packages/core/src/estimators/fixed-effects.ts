@@ -4,7 +4,13 @@
 import { EstimationError } from './errors.js';
 import { fitLeastSquares, totalSumOfSquares } from './least-squares.js';
 import { linearInference, type LinearModelFit } from './linear-model.js';
-import { absorbedParameters, withinTransform, type FixedEffectsKind, type PanelStructure, type WithinOptions } from './within.js';
+import {
+  absorbedParameters,
+  withinTransform,
+  type FixedEffectsKind,
+  type PanelStructure,
+  type WithinOptions,
+} from './within.js';
 import type { VcovKind } from './covariance.js';
 
 /** A within sum of squares below this share of the raw one means the effects absorb the column. */
@@ -16,7 +22,12 @@ export interface FixedEffectsOptions extends WithinOptions {
 }
 
 /** Throws SINGULAR_DESIGN when the within transformation wipes a column out. */
-export function assertNotAbsorbed(raw: Float64Array, transformed: Float64Array, name: string, effects: FixedEffectsKind): void {
+export function assertNotAbsorbed(
+  raw: Float64Array,
+  transformed: Float64Array,
+  name: string,
+  effects: FixedEffectsKind,
+): void {
   const within = totalSumOfSquares(transformed, false);
   const total = totalSumOfSquares(raw, true);
   if (total === 0 || within <= ABSORBED_TOLERANCE * total) {

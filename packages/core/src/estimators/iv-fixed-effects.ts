@@ -7,7 +7,13 @@ import { EstimationError } from './errors.js';
 import { assertNotAbsorbed } from './fixed-effects.js';
 import { assertFullRank, fitLeastSquares } from './least-squares.js';
 import { linearInference, type LinearModelFit } from './linear-model.js';
-import { absorbedParameters, withinTransform, type FixedEffectsKind, type PanelStructure, type WithinOptions } from './within.js';
+import {
+  absorbedParameters,
+  withinTransform,
+  type FixedEffectsKind,
+  type PanelStructure,
+  type WithinOptions,
+} from './within.js';
 import type { VcovKind } from './covariance.js';
 
 export interface IvOptions extends WithinOptions {
@@ -84,7 +90,10 @@ export function fitIvFixedEffects(
   const l = zt.length;
   const dfResidual = n - k - absorbed;
   if (n - l - absorbed <= 0 || dfResidual <= 0) {
-    throw new EstimationError('INSUFFICIENT_DATA', `${n} observations for ${l} instruments and ${absorbed} fixed effects`);
+    throw new EstimationError(
+      'INSUFFICIENT_DATA',
+      `${n} observations for ${l} instruments and ${absorbed} fixed effects`,
+    );
   }
   const ztz = crossProduct(zt);
   assertFullRank(ztz, zNames);
@@ -139,8 +148,11 @@ export function fitIvFixedEffects(
   for (const j of endogenous) {
     const target = xt[j + intercept.length]!;
     const unrestricted = fitLeastSquares(zt, zNames, target).ssr;
-    const restricted = exogenous.length > 0 ? fitLeastSquares(exogenous, exogenousNames, target).ssr : target.reduce((s, v) => s + v * v, 0);
-    const F = ((restricted - unrestricted) / q) / (unrestricted / df2);
+    const restricted =
+      exogenous.length > 0
+        ? fitLeastSquares(exogenous, exogenousNames, target).ssr
+        : target.reduce((s, v) => s + v * v, 0);
+    const F = (restricted - unrestricted) / q / (unrestricted / df2);
     firstStage[names[j]!] = { F, df1: q, df2, p: fSf(F, q, df2), partialR2: 1 - unrestricted / restricted };
   }
   return { ...fit, firstStage };

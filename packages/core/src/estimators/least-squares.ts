@@ -25,7 +25,11 @@ export interface LeastSquaresFit {
  * of earlier ones (named together with the columns it depends on). `xtx` is X'X, k×k row-major.
  * Works on the correlation scale, column by column as in a Cholesky factorisation. O(k³).
  */
-export function assertFullRank(xtx: Float64Array, names: string[], zeroMessage?: (name: string) => string): void {
+export function assertFullRank(
+  xtx: Float64Array,
+  names: string[],
+  zeroMessage?: (name: string) => string,
+): void {
   const k = names.length;
   const scale = new Float64Array(k);
   for (let j = 0; j < k; j++) {
@@ -61,7 +65,13 @@ export function assertFullRank(xtx: Float64Array, names: string[], zeroMessage?:
 }
 
 /** Earlier columns with a non-negligible weight in the regression of column j on them. */
-function dependencePartners(l: Float64Array, k: number, j: number, xtx: Float64Array, scale: Float64Array): number[] {
+function dependencePartners(
+  l: Float64Array,
+  k: number,
+  j: number,
+  xtx: Float64Array,
+  scale: Float64Array,
+): number[] {
   // solve L_11 L_11' c = r, with r the scaled cross products of column j with columns 0..j−1
   const y = new Float64Array(j);
   for (let i = 0; i < j; i++) {
@@ -91,10 +101,14 @@ export function fitLeastSquares(columns: Float64Array[], names: string[], y: Flo
   const n = y.length;
   const k = columns.length;
   if (n <= k) {
-    throw new EstimationError('INSUFFICIENT_DATA', `${n} observations for ${k} coefficients: need more observations than coefficients`, {
-      nobs: n,
-      coefficients: k,
-    });
+    throw new EstimationError(
+      'INSUFFICIENT_DATA',
+      `${n} observations for ${k} coefficients: need more observations than coefficients`,
+      {
+        nobs: n,
+        coefficients: k,
+      },
+    );
   }
   const xtx = crossProduct(columns);
   assertFullRank(xtx, names);

@@ -23,14 +23,20 @@ export interface PooledOlsOptions {
  * G/(G − 1)·(n − 1)/(n − K) (Stata `regress, vce(cluster)`), t(G − 1) p-values.
  * Returns r2 = 1 − SSR/TSS, r2Adj = 1 − (1 − r2)(n − 1)/(n − K). O(n K² + K³).
  */
-export function fitPooledOls(y: Float64Array, x: Float64Array[], names: string[], options: PooledOlsOptions): LinearModelFit {
+export function fitPooledOls(
+  y: Float64Array,
+  x: Float64Array[],
+  names: string[],
+  options: PooledOlsOptions,
+): LinearModelFit {
   const n = y.length;
   const columns = [new Float64Array(n).fill(1), ...x];
   const allNames = ['(Intercept)', ...names];
   const fit = fitLeastSquares(columns, allNames, y);
   const k = columns.length;
   const dfResidual = n - k;
-  if (dfResidual <= 0) throw new EstimationError('INSUFFICIENT_DATA', `${n} observations for ${k} coefficients`);
+  if (dfResidual <= 0)
+    throw new EstimationError('INSUFFICIENT_DATA', `${n} observations for ${k} coefficients`);
   const result = linearInference({
     names: allNames,
     beta: fit.beta,

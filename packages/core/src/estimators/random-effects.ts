@@ -48,18 +48,27 @@ export function fitRandomEffects(
   const N = structure.nunits;
   const T = structure.nperiods;
   if (N - k - 1 <= 0) {
-    throw new EstimationError('INSUFFICIENT_DATA', `random effects need more units (${N}) than coefficients (${k + 1}) for the between regression`);
+    throw new EstimationError(
+      'INSUFFICIENT_DATA',
+      `random effects need more units (${N}) than coefficients (${k + 1}) for the between regression`,
+    );
   }
   const within = fitFixedEffects(y, x, names, structure, { effects: 'unit', vcov: 'classical' });
   const sigma2Idios = within.ssr / within.dfResidual;
 
   const yMeans = groupMeans(y, structure.unitIndex, N);
   const xMeans = x.map((column) => groupMeans(column, structure.unitIndex, N));
-  const between = fitLeastSquares([new Float64Array(N).fill(1), ...xMeans], ['(Intercept)', ...names], yMeans);
+  const between = fitLeastSquares(
+    [new Float64Array(N).fill(1), ...xMeans],
+    ['(Intercept)', ...names],
+    yMeans,
+  );
   const warnings: string[] = [];
   let sigma2Unit = between.ssr / (N - k - 1) - sigma2Idios / T;
   if (sigma2Unit < 0) {
-    warnings.push(`Swamy-Arora unit variance is negative (${sigma2Unit.toPrecision(4)}); set to 0, so random effects equal pooled OLS`);
+    warnings.push(
+      `Swamy-Arora unit variance is negative (${sigma2Unit.toPrecision(4)}); set to 0, so random effects equal pooled OLS`,
+    );
     sigma2Unit = 0;
   }
   const theta = 1 - Math.sqrt(sigma2Idios / (sigma2Idios + T * sigma2Unit));

@@ -19,7 +19,9 @@ describe('withinTransform', () => {
 
   it('unit demeaning leaves zero unit means', () => {
     const out = withinTransform(v, balanced, 'unit');
-    expect([...out].map((x) => +x.toFixed(12))).toEqual([-4 / 3, 5 / 3, -1 / 3, 4 / 3, -5 / 3, 1 / 3, -1, -4, 5].map((x) => +x.toFixed(12)));
+    expect([...out].map((x) => +x.toFixed(12))).toEqual(
+      [-4 / 3, 5 / 3, -1 / 3, 4 / 3, -5 / 3, 1 / 3, -1, -4, 5].map((x) => +x.toFixed(12)),
+    );
   });
 
   it('balanced two-way closed form equals alternating projections', () => {
@@ -31,7 +33,9 @@ describe('withinTransform', () => {
   it('alternating projections stop with NON_CONVERGENCE at the iteration cap', () => {
     const unbalanced = structure([0, 0, 1, 1, 2], [0, 1, 1, 2, 0], false);
     const values = Float64Array.from([1, 3, 2, 7, 4]);
-    expect(() => withinTransform(values, unbalanced, 'twoways', { maxIterations: 1 })).toThrow(EstimationError);
+    expect(() => withinTransform(values, unbalanced, 'twoways', { maxIterations: 1 })).toThrow(
+      EstimationError,
+    );
     const converged = withinTransform(values, unbalanced, 'twoways');
     // residual of a regression on unit and time dummies: every unit and period sums to zero
     const sums = [0, 0, 0];

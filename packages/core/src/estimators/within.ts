@@ -77,7 +77,9 @@ export function withinTransform(
       sweepGroupMeans(v, timeIndex, nperiods, out);
       return out;
     case 'twoways':
-      return structure.balanced ? balancedTwoWay(v, structure) : alternatingProjections(v, structure, options);
+      return structure.balanced
+        ? balancedTwoWay(v, structure)
+        : alternatingProjections(v, structure, options);
   }
 }
 
@@ -94,7 +96,11 @@ function balancedTwoWay(v: Float64Array, structure: PanelStructure): Float64Arra
   return out;
 }
 
-function alternatingProjections(v: Float64Array, structure: PanelStructure, options: WithinOptions): Float64Array {
+function alternatingProjections(
+  v: Float64Array,
+  structure: PanelStructure,
+  options: WithinOptions,
+): Float64Array {
   const tolerance = options.tolerance ?? 1e-13;
   const maxIterations = options.maxIterations ?? 100_000;
   const out = new Float64Array(v.length);

@@ -21,7 +21,11 @@ export function choleskyDecompose(a: Float64Array, n: number): Float64Array {
     let diagonal = a[j * n + j]!;
     for (let k = 0; k < j; k++) diagonal -= l[j * n + k]! * l[j * n + k]!;
     if (!(diagonal > SINGULAR_TOLERANCE * scale)) {
-      throw new SpilloverError('SINGULAR_DESIGN', `matrix is not positive definite (pivot ${j + 1} of ${n})`, { index: j });
+      throw new SpilloverError(
+        'SINGULAR_DESIGN',
+        `matrix is not positive definite (pivot ${j + 1} of ${n})`,
+        { index: j },
+      );
     }
     const root = Math.sqrt(diagonal);
     l[j * n + j] = root;
@@ -125,7 +129,12 @@ export function luDecompose(a: Float64Array, n: number): LuFactors {
 }
 
 /** Solves A X = B from LU factors; B is n×nrhs row-major. Throws SINGULAR_DESIGN on a zero pivot. */
-export function luSolve(f: Pick<LuFactors, 'lu' | 'piv'>, n: number, b: Float64Array, nrhs = 1): Float64Array {
+export function luSolve(
+  f: Pick<LuFactors, 'lu' | 'piv'>,
+  n: number,
+  b: Float64Array,
+  nrhs = 1,
+): Float64Array {
   const { lu, piv } = f;
   const x = new Float64Array(n * nrhs);
   for (let i = 0; i < n; i++) for (let c = 0; c < nrhs; c++) x[i * nrhs + c] = b[piv[i]! * nrhs + c]!;
@@ -137,7 +146,10 @@ export function luSolve(f: Pick<LuFactors, 'lu' | 'piv'>, n: number, b: Float64A
     }
     for (let i = n - 1; i >= 0; i--) {
       const pivot = lu[i * n + i]!;
-      if (pivot === 0) throw new SpilloverError('SINGULAR_DESIGN', `matrix is singular (pivot ${i + 1} of ${n})`, { index: i });
+      if (pivot === 0)
+        throw new SpilloverError('SINGULAR_DESIGN', `matrix is singular (pivot ${i + 1} of ${n})`, {
+          index: i,
+        });
       let sum = x[i * nrhs + c]!;
       for (let k = i + 1; k < n; k++) sum -= lu[i * n + k]! * x[k * nrhs + c]!;
       x[i * nrhs + c] = sum / pivot;
@@ -211,7 +223,11 @@ export function dot(a: Float64Array, b: Float64Array): number {
 }
 
 /** X β for a data matrix given as columns (length nrow). */
-export function columnsTimesVector(columns: Float64Array[], beta: ArrayLike<number>, nrow: number): Float64Array {
+export function columnsTimesVector(
+  columns: Float64Array[],
+  beta: ArrayLike<number>,
+  nrow: number,
+): Float64Array {
   const out = new Float64Array(nrow);
   for (let j = 0; j < columns.length; j++) {
     const c = columns[j]!;

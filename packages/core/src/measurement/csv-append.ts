@@ -31,15 +31,23 @@ export function appendColumnsToCsv(csv: string, columns: AppendedColumn[], fileL
   const names = new Set(header);
   for (const column of columns) {
     if (names.has(column.name)) {
-      throw new SpilloverError('CONFLICT', `${fileLabel} already has a column "${column.name}"; choose another output name`, {
-        column: column.name,
-      });
+      throw new SpilloverError(
+        'CONFLICT',
+        `${fileLabel} already has a column "${column.name}"; choose another output name`,
+        {
+          column: column.name,
+        },
+      );
     }
     names.add(column.name);
     if (column.values.length !== records.length) {
-      throw new SpilloverError('VALIDATION_FAILED', `column "${column.name}" has ${column.values.length} values for ${records.length} rows`, {
-        column: column.name,
-      });
+      throw new SpilloverError(
+        'VALIDATION_FAILED',
+        `column "${column.name}" has ${column.values.length} values for ${records.length} rows`,
+        {
+          column: column.name,
+        },
+      );
     }
   }
   return formatCsv(

@@ -21,10 +21,14 @@ export function minMaxNormalise(x: Float64Array, positive: boolean, label: strin
     if (v > max) max = v;
   }
   if (!(max > min)) {
-    throw new SpilloverError('INSUFFICIENT_DATA', `${label} has zero variance (every value is ${min}): it cannot be weighed`, {
-      min,
-      max,
-    });
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `${label} has zero variance (every value is ${min}): it cannot be weighed`,
+      {
+        min,
+        max,
+      },
+    );
   }
   const range = max - min;
   const z = new Float64Array(x.length);
@@ -48,7 +52,11 @@ export interface EntropyWeights {
 export function entropyWeights(z: Float64Array[], label = 'the sample'): EntropyWeights {
   const m = z.length;
   const n = z[0]?.length ?? 0;
-  if (n < 2) throw new SpilloverError('INSUFFICIENT_DATA', `${label} has ${n} observation(s); the entropy weights need at least 2`);
+  if (n < 2)
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `${label} has ${n} observation(s); the entropy weights need at least 2`,
+    );
   const k = 1 / Math.log(n);
   const entropy = new Float64Array(m);
   const divergence = new Float64Array(m);
@@ -66,7 +74,11 @@ export function entropyWeights(z: Float64Array[], label = 'the sample'): Entropy
     divergence[j] = 1 - entropy[j]!;
     total += divergence[j]!;
   }
-  if (!(total > 0)) throw new SpilloverError('INSUFFICIENT_DATA', `no indicator varies informatively in ${label}: every entropy is 1`);
+  if (!(total > 0))
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `no indicator varies informatively in ${label}: every entropy is 1`,
+    );
   const weights = Float64Array.from(divergence, (d) => d / total);
   return { entropy, divergence, weights };
 }
@@ -89,7 +101,11 @@ export function weightedSum(z: Float64Array[], weights: ArrayLike<number>, membe
  *   D⁺_i = √Σ_j (v_ij − v⁺_j)²,  D⁻_i = √Σ_j (v_ij − v⁻_j)²,  C_i = D⁻_i / (D⁺_i + D⁻_i) ∈ [0, 1].
  * The ideal and anti-ideal points are taken over the n rows given.
  */
-export function topsisCloseness(z: Float64Array[], weights: ArrayLike<number>, members?: number[]): Float64Array {
+export function topsisCloseness(
+  z: Float64Array[],
+  weights: ArrayLike<number>,
+  members?: number[],
+): Float64Array {
   const n = z[0]!.length;
   const toIdeal = new Float64Array(n);
   const toAnti = new Float64Array(n);

@@ -21,13 +21,19 @@ export class InflateFormatError extends Error {
 
 const MAX_BITS = 15;
 /** Base lengths and extra bits of length codes 257..285 (RFC 1951 §3.2.5). */
-const LENGTH_BASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+const LENGTH_BASE = [
+  3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
+  227, 258,
+];
 const LENGTH_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
 /** Base distances and extra bits of distance codes 0..29. */
 const DIST_BASE = [
-  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577,
+  1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
+  6145, 8193, 12289, 16385, 24577,
 ];
-const DIST_EXTRA = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+const DIST_EXTRA = [
+  0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13,
+];
 /** Order in which code-length code lengths are sent (§3.2.7). */
 const CODE_LENGTH_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
@@ -128,7 +134,8 @@ class Inflater {
     const len = this.input[this.position]! | (this.input[this.position + 1]! << 8);
     const complement = this.input[this.position + 2]! | (this.input[this.position + 3]! << 8);
     this.position += 4;
-    if (len !== (~complement & 0xffff)) throw new InflateFormatError('stored block length does not match its complement');
+    if (len !== (~complement & 0xffff))
+      throw new InflateFormatError('stored block length does not match its complement');
     if (this.position + len > this.input.length) throw new InflateFormatError('unexpected end of data');
     if (this.length + len > this.out.length) this.grow(this.length + len);
     this.out.set(this.input.subarray(this.position, this.position + len), this.length);

@@ -138,7 +138,8 @@ export function countKeywords(text: string, matcher: KeywordMatcher): KeywordCou
     if (candidates) {
       for (const term of candidates) {
         if (!source.startsWith(term.text, i)) continue;
-        if (term.wholeWord && (isWordChar(source, i - 1) || isWordChar(source, i + term.text.length))) continue;
+        if (term.wholeWord && (isWordChar(source, i - 1) || isWordChar(source, i + term.text.length)))
+          continue;
         termCounts[term.index]++;
         count++;
         matched = term.text.length;
@@ -169,7 +170,9 @@ export function countNonWhitespace(text: string): number {
 }
 
 /** The dictionary after a spec's edits: `terms` replaces the default, then `add` and `remove`. */
-export function editDictionary(edit: { terms?: string[]; add?: string[]; remove?: string[] } | undefined): string[] {
+export function editDictionary(
+  edit: { terms?: string[]; add?: string[]; remove?: string[] } | undefined,
+): string[] {
   const base = [...(edit?.terms ?? defaultDigitalDictionary), ...(edit?.add ?? [])];
   const removed = new Set((edit?.remove ?? []).map(normaliseForMatching));
   return base.filter((term) => !removed.has(normaliseForMatching(term)));

@@ -10,7 +10,12 @@ export type RowLabel = (row: number) => string;
 /** ln x; x ≤ 0 is an error naming the row (VALIDATION_FAILED). */
 export function logValues(x: Float64Array, label: string, rowLabel: RowLabel): Float64Array {
   return Float64Array.from(x, (v, r) => {
-    if (v <= 0) throw new SpilloverError('VALIDATION_FAILED', `${label}: ln needs values > 0, but ${rowLabel(r)} holds ${v}`, { value: v });
+    if (v <= 0)
+      throw new SpilloverError(
+        'VALIDATION_FAILED',
+        `${label}: ln needs values > 0, but ${rowLabel(r)} holds ${v}`,
+        { value: v },
+      );
     return Math.log(v);
   });
 }
@@ -18,7 +23,12 @@ export function logValues(x: Float64Array, label: string, rowLabel: RowLabel): F
 /** ln(1 + x), computed with log1p; x ≤ −1 is an error naming the row. */
 export function log1pValues(x: Float64Array, label: string, rowLabel: RowLabel): Float64Array {
   return Float64Array.from(x, (v, r) => {
-    if (v <= -1) throw new SpilloverError('VALIDATION_FAILED', `${label}: ln(1 + x) needs values > −1, but ${rowLabel(r)} holds ${v}`, { value: v });
+    if (v <= -1)
+      throw new SpilloverError(
+        'VALIDATION_FAILED',
+        `${label}: ln(1 + x) needs values > −1, but ${rowLabel(r)} holds ${v}`,
+        { value: v },
+      );
     return Math.log1p(v);
   });
 }
@@ -42,7 +52,11 @@ export function laggedRows(
   for (let r = 0; r < unitIndex.length; r++) {
     const cell = unitIndex[r]! * nperiods + timeIndex[r]!;
     if (rowAt[cell]! >= 0) {
-      throw new SpilloverError('DUPLICATE_ROW', `a lag needs one row per unit and period, but ${rowLabel(rowAt[cell]!)} and ${rowLabel(r)} coincide`, {});
+      throw new SpilloverError(
+        'DUPLICATE_ROW',
+        `a lag needs one row per unit and period, but ${rowLabel(rowAt[cell]!)} and ${rowLabel(r)} coincide`,
+        {},
+      );
     }
     rowAt[cell] = r;
   }
@@ -84,15 +98,27 @@ export function quantileType7(sorted: Float64Array, p: number): number {
 }
 
 /** Winsorising: x clamped to [Q(lower), Q(upper)] of its block (type-7 quantiles). */
-export function winsorize(x: Float64Array, group: Int32Array, ngroups: number, lower: number, upper: number): Float64Array {
+export function winsorize(
+  x: Float64Array,
+  group: Int32Array,
+  ngroups: number,
+  lower: number,
+  upper: number,
+): Float64Array {
   const blocks = sortedBlocks(x, group, ngroups);
   const lo = blocks.map((b) => quantileType7(b, lower));
   const hi = blocks.map((b) => quantileType7(b, upper));
-  return Float64Array.from(x, (v, r) => (Number.isNaN(v) ? NaN : Math.min(Math.max(v, lo[group[r]!]!), hi[group[r]!]!)));
+  return Float64Array.from(x, (v, r) =>
+    Number.isNaN(v) ? NaN : Math.min(Math.max(v, lo[group[r]!]!), hi[group[r]!]!),
+  );
 }
 
 /** Mean and sample standard deviation (n − 1) of each block's non-missing values. */
-export function blockMoments(x: Float64Array, group: Int32Array, ngroups: number): { n: Int32Array; mean: Float64Array; sd: Float64Array } {
+export function blockMoments(
+  x: Float64Array,
+  group: Int32Array,
+  ngroups: number,
+): { n: Int32Array; mean: Float64Array; sd: Float64Array } {
   const n = new Int32Array(ngroups);
   const mean = new Float64Array(ngroups);
   const ss = new Float64Array(ngroups);
@@ -111,11 +137,21 @@ export function blockMoments(x: Float64Array, group: Int32Array, ngroups: number
 }
 
 /** z = (x − mean) / sd within the block; a block with sd = 0 or fewer than 2 values is an error naming it. */
-export function standardize(x: Float64Array, group: Int32Array, ngroups: number, label: string, blockLabel: (g: number) => string): Float64Array {
+export function standardize(
+  x: Float64Array,
+  group: Int32Array,
+  ngroups: number,
+  label: string,
+  blockLabel: (g: number) => string,
+): Float64Array {
   const { n, mean, sd } = blockMoments(x, group, ngroups);
   for (let g = 0; g < ngroups; g++) {
     if (n[g]! > 0 && !(sd[g]! > 0)) {
-      throw new SpilloverError('INSUFFICIENT_DATA', `${label}: cannot standardise ${blockLabel(g)}: ${n[g]! < 2 ? 'fewer than 2 values' : 'zero variance'}`, {});
+      throw new SpilloverError(
+        'INSUFFICIENT_DATA',
+        `${label}: cannot standardise ${blockLabel(g)}: ${n[g]! < 2 ? 'fewer than 2 values' : 'zero variance'}`,
+        {},
+      );
     }
   }
   return Float64Array.from(x, (v, r) => (v - mean[group[r]!]!) / sd[group[r]!]!);

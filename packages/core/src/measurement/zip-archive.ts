@@ -55,12 +55,20 @@ export function decodeUtf8(bytes: Uint8Array, what: string): string {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch {
-    throw new SpilloverError('VALIDATION_FAILED', `${what} is not UTF-8 text; save it as UTF-8 and upload it again`, { file: what });
+    throw new SpilloverError(
+      'VALIDATION_FAILED',
+      `${what} is not UTF-8 text; save it as UTF-8 and upload it again`,
+      { file: what },
+    );
   }
 }
 
 function corrupt(message: string, entry?: string): SpilloverError {
-  return new SpilloverError('VALIDATION_FAILED', `ZIP archive${entry ? ` entry "${entry}"` : ''}: ${message}`, entry ? { entry } : {});
+  return new SpilloverError(
+    'VALIDATION_FAILED',
+    `ZIP archive${entry ? ` entry "${entry}"` : ''}: ${message}`,
+    entry ? { entry } : {},
+  );
 }
 
 function skipped(name: string): boolean {
@@ -83,16 +91,22 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
   const entries = view.getUint16(eocd + 10, true);
   const directorySize = view.getUint32(eocd + 12, true);
   let at = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || at === 0xffffffff) throw new SpilloverError('UNSUPPORTED', 'ZIP64 archives are not supported; split the archive');
+  if (entries === 0xffff || at === 0xffffffff)
+    throw new SpilloverError('UNSUPPORTED', 'ZIP64 archives are not supported; split the archive');
   if (entries > limits.maxEntries) {
-    throw new SpilloverError('FILE_TOO_LARGE', `the ZIP archive holds ${entries} entries; at most ${limits.maxEntries} are allowed`, { entries });
+    throw new SpilloverError(
+      'FILE_TOO_LARGE',
+      `the ZIP archive holds ${entries} entries; at most ${limits.maxEntries} are allowed`,
+      { entries },
+    );
   }
   if (at + directorySize > eocd) throw corrupt('the central directory lies outside the file');
 
   const out: ArchiveText[] = [];
   let total = 0;
   for (let k = 0; k < entries; k++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) throw corrupt(`central directory entry ${k + 1} is damaged`);
+    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50)
+      throw corrupt(`central directory entry ${k + 1} is damaged`);
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const crc = view.getUint32(at + 16, true);
@@ -105,15 +119,25 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
     const name = decodeUtf8(bytes.subarray(at + 46, at + 46 + nameLength), `the name of ZIP entry ${k + 1}`);
     at += 46 + nameLength + extraLength + commentLength;
     if (skipped(name)) continue;
-    if (flags & 1) throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" is encrypted`, { entry: name });
+    if (flags & 1)
+      throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" is encrypted`, { entry: name });
     if (method !== 0 && method !== 8) {
-      throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" uses compression method ${method}; only stored and deflate are supported`, {
-        entry: name,
-      });
+      throw new SpilloverError(
+        'UNSUPPORTED',
+        `ZIP archive entry "${name}" uses compression method ${method}; only stored and deflate are supported`,
+        {
+          entry: name,
+        },
+      );
     }
-    if (compressedSize === 0xffffffff || size === 0xffffffff) throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" needs ZIP64`, { entry: name });
+    if (compressedSize === 0xffffffff || size === 0xffffffff)
+      throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" needs ZIP64`, { entry: name });
 
-    const allowed = Math.min(limits.maxEntryBytes, limits.maxTotalBytes - total, compressedSize * limits.maxRatio + 1024);
+    const allowed = Math.min(
+      limits.maxEntryBytes,
+      limits.maxTotalBytes - total,
+      compressedSize * limits.maxRatio + 1024,
+    );
     const bomb = () =>
       new SpilloverError(
         'FILE_TOO_LARGE',
@@ -122,8 +146,10 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
       );
     if (size > allowed) throw bomb();
 
-    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== 0x04034b50) throw corrupt('local header is damaged', name);
-    const dataStart = localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== 0x04034b50)
+      throw corrupt('local header is damaged', name);
+    const dataStart =
+      localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > bytes.length) throw corrupt('data runs past the end of the file', name);
     const data = bytes.subarray(dataStart, dataStart + compressedSize);
     let content: Uint8Array;
@@ -138,7 +164,8 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
         throw error;
       }
     }
-    if (content.length !== size) throw corrupt(`inflates to ${content.length} bytes, but its header says ${size}`, name);
+    if (content.length !== size)
+      throw corrupt(`inflates to ${content.length} bytes, but its header says ${size}`, name);
     if (crc32(content) !== crc) throw corrupt('CRC-32 mismatch (the file is damaged)', name);
     total += content.length;
     out.push({ name, text: decodeUtf8(content, `ZIP archive entry "${name}"`) });

@@ -62,7 +62,12 @@ export interface BootstrapIntervals {
  * se and the percentile, bias-corrected and BCa intervals at level 1 − alpha.
  * @param sorted finite replications, ascending; @param estimate θ̂; @param acceleration a (0 gives bc = bca)
  */
-export function bootstrapIntervals(sorted: Float64Array, estimate: number, acceleration: number, alpha = 0.05): BootstrapIntervals {
+export function bootstrapIntervals(
+  sorted: Float64Array,
+  estimate: number,
+  acceleration: number,
+  alpha = 0.05,
+): BootstrapIntervals {
   const b = sorted.length;
   let below = 0;
   let equal = 0;

@@ -7,11 +7,10 @@
  * re-transforming the panel. Replication r draws from createRng(seed, r), so any split of the
  * replications into chunks gives the same numbers.
  */
-import { solveSpd } from '../linalg/dense.js';
 import type { FixedEffectsKind, PanelStructure } from '../estimators/within.js';
 import { createRng } from '../stats/random.js';
 import { drawUnitWeights, isReplicationFailure } from './resampling.js';
-import { buildUnitGram, submatrix, weightedGram, type UnitGram } from './unit-gram.js';
+import { buildUnitGram, regressionFromGram, weightedGram, type UnitGram } from './unit-gram.js';
 
 export interface MediationData {
   y: Float64Array;
@@ -33,7 +32,11 @@ export interface MediationBootstrapPlan {
 }
 
 /** Lays out [intercept (effects none), treatment, controls, mediators, y] and their unit Gram blocks. */
-export function prepareMediationBootstrap(data: MediationData, structure: PanelStructure, effects: FixedEffectsKind): MediationBootstrapPlan {
+export function prepareMediationBootstrap(
+  data: MediationData,
+  structure: PanelStructure,
+  effects: FixedEffectsKind,
+): MediationBootstrapPlan {
   const n = data.y.length;
   const columns = [
     ...(effects === 'none' ? [new Float64Array(n).fill(1)] : []),
@@ -51,11 +54,6 @@ export function prepareMediationBootstrap(data: MediationData, structure: PanelS
     mediatorIndex,
     yIndex: columns.length - 1,
   };
-}
-
-/** Coefficients of column `response` on columns `regressors` from a Gram matrix. */
-function regressionFromGram(g: Float64Array, p: number, regressors: number[], response: number): Float64Array {
-  return solveSpd(submatrix(g, p, regressors, regressors), regressors.length, submatrix(g, p, regressors, [response]));
 }
 
 /**
@@ -92,7 +90,12 @@ function tryIndirectEffects(plan: MediationBootstrapPlan, weights: ArrayLike<num
 }
 
 /** Replications from ≤ r < to of the cluster bootstrap: unit weights from createRng(seed, r). */
-export function mediationReplications(plan: MediationBootstrapPlan, seed: number, from: number, to: number): ReplicationValues {
+export function mediationReplications(
+  plan: MediationBootstrapPlan,
+  seed: number,
+  from: number,
+  to: number,
+): ReplicationValues {
   const k = plan.nmediators;
   const values = new Float64Array((to - from) * k).fill(NaN);
   const weights = new Float64Array(plan.gram.nunits);

@@ -21,7 +21,12 @@ export function labelsConstantWithinUnits(labels: Int32Array, structure: PanelSt
 }
 
 /** Permuted labels (see the module comment). */
-export function permuteLabels(rng: Rng, labels: Int32Array, structure: PanelStructure, byUnit: boolean): Int32Array {
+export function permuteLabels(
+  rng: Rng,
+  labels: Int32Array,
+  structure: PanelStructure,
+  byUnit: boolean,
+): Int32Array {
   const out = new Int32Array(labels.length);
   if (byUnit) {
     const unitLabel = new Int32Array(structure.nunits);

@@ -11,7 +11,10 @@ import { fitLeastSquares } from '../estimators/least-squares.js';
 import { withinTransform, type FixedEffectsKind, type PanelStructure } from '../estimators/within.js';
 
 /** The panel structure of a subset of observations, units and periods re-indexed densely. */
-export function subStructure(structure: PanelStructure, rows: Int32Array): PanelStructure & { units: Int32Array } {
+export function subStructure(
+  structure: PanelStructure,
+  rows: Int32Array,
+): PanelStructure & { units: Int32Array } {
   const unitMap = new Int32Array(structure.nunits).fill(-1);
   const timeMap = new Int32Array(structure.nperiods).fill(-1);
   const units: number[] = [];
@@ -77,7 +80,10 @@ export function fitGroupSlopes(
 }
 
 /** Joint covariance of the stacked coefficients of all groups, clustered by unit (see the module comment). */
-export function suestCovariance(groups: GroupSlopes[], nunits: number): { vcov: Float64Array; offsets: number[]; size: number } {
+export function suestCovariance(
+  groups: GroupSlopes[],
+  nunits: number,
+): { vcov: Float64Array; offsets: number[]; size: number } {
   const offsets: number[] = [];
   let size = 0;
   for (const g of groups) {
@@ -119,7 +125,13 @@ export function suestCovariance(groups: GroupSlopes[], nunits: number): { vcov: 
 }
 
 /** χ²(1) test of b_g,j = b_h,j from the joint covariance; `a`, `b` are stacked indices. */
-export function suestDifferenceTest(beta: number[], vcov: Float64Array, size: number, a: number, b: number): { stat: number; df: number; p: number; se: number } {
+export function suestDifferenceTest(
+  beta: number[],
+  vcov: Float64Array,
+  size: number,
+  a: number,
+  b: number,
+): { stat: number; df: number; p: number; se: number } {
   const variance = vcov[a * size + a]! + vcov[b * size + b]! - 2 * vcov[a * size + b]!;
   const difference = beta[a]! - beta[b]!;
   const stat = (difference * difference) / variance;

@@ -37,14 +37,23 @@ export function prepareThresholdBootstrap(
 ): ThresholdBootstrapPlan {
   const nulls = nullThresholds.map((fixed) => {
     const columns = [...z, ...fixed.map((c) => indicatorColumn(data, c))];
-    const fit = fitLeastSquares(columns, columns.map((_, j) => `z${j}`), y);
+    const fit = fitLeastSquares(
+      columns,
+      columns.map((_, j) => `z${j}`),
+      y,
+    );
     return { fitted: Float64Array.from(y, (v, i) => v - fit.residuals[i]!), residuals: fit.residuals };
   });
   return { data, z, nulls, nperiods, df: data.n - data.nunits };
 }
 
 /** F_k* of every test for replications from ≤ r < to ((to − from) × tests, NaN when failed). */
-export function thresholdReplications(plan: ThresholdBootstrapPlan, seed: number, from: number, to: number): ReplicationValues {
+export function thresholdReplications(
+  plan: ThresholdBootstrapPlan,
+  seed: number,
+  from: number,
+  to: number,
+): ReplicationValues {
   const tests = plan.nulls.length;
   const { nunits } = plan.data;
   const t = plan.nperiods;

@@ -47,8 +47,19 @@ export interface ThresholdEstimate {
   nullThresholds: number[][];
 }
 
-function search(data: ThresholdData, z: Float64Array[], y: Float64Array, fixed: number[], stage: number): SsrCurve {
-  const curve = ssrCurve(data, [...z, ...fixed.map((c) => indicatorColumn(data, c))], y, fixed.length ? allowedCandidates(data, fixed) : undefined);
+function search(
+  data: ThresholdData,
+  z: Float64Array[],
+  y: Float64Array,
+  fixed: number[],
+  stage: number,
+): SsrCurve {
+  const curve = ssrCurve(
+    data,
+    [...z, ...fixed.map((c) => indicatorColumn(data, c))],
+    y,
+    fixed.length ? allowedCandidates(data, fixed) : undefined,
+  );
   if (curve.best < 0) {
     throw new EstimationError(
       'INSUFFICIENT_DATA',
@@ -64,11 +75,23 @@ function search(data: ThresholdData, z: Float64Array[], y: Float64Array, fixed: 
  * regressors Z̃ (regime variable and controls). `complete` false stops where the last F statistic
  * is known (the bootstrap), skipping the refinement of a final double threshold.
  */
-export function sequentialThresholds(data: ThresholdData, z: Float64Array[], y: Float64Array, count: number, complete = true): ThresholdEstimate {
+export function sequentialThresholds(
+  data: ThresholdData,
+  z: Float64Array[],
+  y: Float64Array,
+  count: number,
+  complete = true,
+): ThresholdEstimate {
   const first = search(data, z, y, [], 1);
   const tests = [{ restricted: first.baseSsr, unrestricted: first.bestSsr }];
   const nullThresholds: number[][] = [[]];
-  if (count === 1) return { tests, thresholds: [{ candidate: first.best, curve: first }], ssr: first.bestSsr, nullThresholds };
+  if (count === 1)
+    return {
+      tests,
+      thresholds: [{ candidate: first.best, curve: first }],
+      ssr: first.bestSsr,
+      nullThresholds,
+    };
 
   const second = search(data, z, y, [first.best], 2);
   tests.push({ restricted: first.bestSsr, unrestricted: second.bestSsr });
@@ -84,7 +107,12 @@ export function sequentialThresholds(data: ThresholdData, z: Float64Array[], y: 
   const third = search(data, z, y, [refined.best, second.best], 3);
   tests.push({ restricted: refined.bestSsr, unrestricted: third.bestSsr });
   nullThresholds.push([refined.best, second.best]);
-  return { tests, thresholds: sortThresholds([...pair, { candidate: third.best, curve: third }]), ssr: third.bestSsr, nullThresholds };
+  return {
+    tests,
+    thresholds: sortThresholds([...pair, { candidate: third.best, curve: third }]),
+    ssr: third.bestSsr,
+    nullThresholds,
+  };
 }
 
 function sortThresholds(list: EstimatedThreshold[]): EstimatedThreshold[] {

@@ -47,7 +47,9 @@ export function prepareThresholdData(
   grid: 'all' | number,
 ): ThresholdData {
   const n = threshold.length;
-  const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => threshold[a]! - threshold[b]! || a - b);
+  const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+    (a, b) => threshold[a]! - threshold[b]! || a - b,
+  );
   const sorted = Float64Array.from(order, (i) => threshold[i]!);
   const trimCount = Math.floor(trim * n);
   const first = trimCount;
@@ -56,7 +58,9 @@ export function prepareThresholdData(
   if (grid === 'all') for (let i = first; i <= last; i++) positions.push(i);
   else for (let j = 0; j < grid; j++) positions.push(Math.round(first + (j * (last - first)) / (grid - 1)));
   const candidates: number[] = [];
-  for (const i of positions) if (candidates.length === 0 || sorted[i]! > candidates[candidates.length - 1]!) candidates.push(sorted[i]!);
+  for (const i of positions)
+    if (candidates.length === 0 || sorted[i]! > candidates[candidates.length - 1]!)
+      candidates.push(sorted[i]!);
   const below = new Int32Array(candidates.length);
   let position = 0;
   candidates.forEach((value, c) => {
@@ -65,7 +69,18 @@ export function prepareThresholdData(
   });
   const unitCount = new Float64Array(nunits);
   for (let i = 0; i < n; i++) unitCount[unitIndex[i]!]!++;
-  return { n, unitIndex, nunits, unitCount, regime, threshold, order, candidates: Float64Array.from(candidates), below, trimCount };
+  return {
+    n,
+    unitIndex,
+    nunits,
+    unitCount,
+    regime,
+    threshold,
+    order,
+    candidates: Float64Array.from(candidates),
+    below,
+    trimCount,
+  };
 }
 
 export interface SsrCurve {
@@ -97,7 +112,12 @@ export function allowedCandidates(data: ThresholdData, fixed: number[]): Uint8Ar
  * SSR(γ) over the candidates for the within response ỹ and fixed within regressors Z̃ (see the
  * module comment). Throws SINGULAR_DESIGN when Z̃'Z̃ is singular.
  */
-export function ssrCurve(data: ThresholdData, z: Float64Array[], y: Float64Array, allowed?: Uint8Array): SsrCurve {
+export function ssrCurve(
+  data: ThresholdData,
+  z: Float64Array[],
+  y: Float64Array,
+  allowed?: Uint8Array,
+): SsrCurve {
   const k = z.length;
   const zInverse = invertSpd(crossProduct(z), k);
   const zy = crossProductVector(z, y);

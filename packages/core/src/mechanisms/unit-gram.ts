@@ -10,8 +10,13 @@
  * (the projections commute); unbalanced two-way panels rebuild the resample and use the
  * alternating projections of ../estimators/within.ts instead.
  */
-import { crossProduct } from '../linalg/dense.js';
-import { groupMeans, withinTransform, type FixedEffectsKind, type PanelStructure } from '../estimators/within.js';
+import { crossProduct, solveSpd } from '../linalg/dense.js';
+import {
+  groupMeans,
+  withinTransform,
+  type FixedEffectsKind,
+  type PanelStructure,
+} from '../estimators/within.js';
 
 export interface UnitGram {
   /** Number of columns. */
@@ -25,12 +30,21 @@ export interface UnitGram {
   /** Period means still to be swept out of each resample (time, two-way). */
   timeCorrection: boolean;
   structure: PanelStructure;
+  /** Rows of unit i: rowsByUnit[unitStart[i] .. unitStart[i + 1]). */
+  unitStart: Int32Array;
+  rowsByUnit: Int32Array;
+  /** Scratch for the period sums (reused: a UnitGram serves one replication at a time). */
+  scratch: { sums: Float64Array; mass: Float64Array };
   /** Raw columns and effects, kept when a resample has to be rebuilt (unbalanced two-way). */
   rebuild?: { columns: Float64Array[]; effects: FixedEffectsKind };
 }
 
 /** Prepares C_i for `columns` (each of length n, rows in any order). O(n p²). */
-export function buildUnitGram(columns: Float64Array[], structure: PanelStructure, effects: FixedEffectsKind): UnitGram {
+export function buildUnitGram(
+  columns: Float64Array[],
+  structure: PanelStructure,
+  effects: FixedEffectsKind,
+): UnitGram {
   const p = columns.length;
   const n = structure.unitIndex.length;
   const { nunits, nperiods, unitIndex } = structure;
@@ -51,10 +65,29 @@ export function buildUnitGram(columns: Float64Array[], structure: PanelStructure
   }
   for (let i = 0; i < nunits; i++) {
     const offset = i * p * p;
-    for (let a = 0; a < p; a++) for (let b = 0; b < a; b++) blocks[offset + b * p + a] = blocks[offset + a * p + b]!;
+    for (let a = 0; a < p; a++)
+      for (let b = 0; b < a; b++) blocks[offset + b * p + a] = blocks[offset + a * p + b]!;
   }
   const timeCorrection = effects === 'time' || effects === 'twoways';
-  const gram: UnitGram = { p, nunits, nperiods, blocks, base, timeCorrection, structure };
+  const unitStart = new Int32Array(nunits + 1);
+  for (let r = 0; r < n; r++) unitStart[unitIndex[r]! + 1]!++;
+  for (let i = 0; i < nunits; i++) unitStart[i + 1]! += unitStart[i]!;
+  const rowsByUnit = new Int32Array(n);
+  const fill = unitStart.slice(0, nunits);
+  for (let r = 0; r < n; r++) rowsByUnit[fill[unitIndex[r]!]!++] = r;
+  const scratch = { sums: new Float64Array(nperiods * p), mass: new Float64Array(nperiods) };
+  const gram: UnitGram = {
+    p,
+    nunits,
+    nperiods,
+    blocks,
+    base,
+    timeCorrection,
+    structure,
+    unitStart,
+    rowsByUnit,
+    scratch,
+  };
   if (effects === 'twoways' && !structure.balanced) gram.rebuild = { columns, effects };
   return gram;
 }
@@ -72,15 +105,20 @@ export function weightedGram(gram: UnitGram, weights: ArrayLike<number>): Float6
     for (let e = 0; e < pp; e++) out[e]! += w * blocks[offset + e]!;
   }
   if (!gram.timeCorrection) return out;
-  const { unitIndex, timeIndex } = gram.structure;
-  const sums = new Float64Array(nperiods * p);
-  const mass = new Float64Array(nperiods);
-  for (let r = 0; r < unitIndex.length; r++) {
-    const w = weights[unitIndex[r]!]!;
+  const { timeIndex } = gram.structure;
+  const { unitStart, rowsByUnit } = gram;
+  const { sums, mass } = gram.scratch;
+  sums.fill(0);
+  mass.fill(0);
+  for (let i = 0; i < nunits; i++) {
+    const w = weights[i]!;
     if (w === 0) continue;
-    const t = timeIndex[r]!;
-    mass[t]! += w;
-    for (let j = 0; j < p; j++) sums[t * p + j]! += w * base[r * p + j]!;
+    for (let k = unitStart[i]!; k < unitStart[i + 1]!; k++) {
+      const r = rowsByUnit[k]!;
+      const t = timeIndex[r]!;
+      mass[t]! += w;
+      for (let j = 0; j < p; j++) sums[t * p + j]! += w * base[r * p + j]!;
+    }
   }
   for (let t = 0; t < nperiods; t++) {
     if (mass[t]! === 0) continue;
@@ -119,7 +157,13 @@ function rebuiltGram(gram: UnitGram, weights: ArrayLike<number>): Float64Array {
     nperiods,
     balanced: false,
   };
-  const transformed = columns.map((column) => withinTransform(Float64Array.from(rows, (r) => column[r]!), structure, effects));
+  const transformed = columns.map((column) =>
+    withinTransform(
+      Float64Array.from(rows, (r) => column[r]!),
+      structure,
+      effects,
+    ),
+  );
   return crossProduct(transformed);
 }
 
@@ -128,4 +172,18 @@ export function submatrix(g: Float64Array, p: number, rows: number[], cols: numb
   const out = new Float64Array(rows.length * cols.length);
   rows.forEach((r, a) => cols.forEach((c, b) => (out[a * cols.length + b] = g[r * p + c]!)));
   return out;
+}
+
+/** Least-squares coefficients of column `response` on columns `regressors`, from a Gram matrix. */
+export function regressionFromGram(
+  g: Float64Array,
+  p: number,
+  regressors: number[],
+  response: number,
+): Float64Array {
+  return solveSpd(
+    submatrix(g, p, regressors, regressors),
+    regressors.length,
+    submatrix(g, p, regressors, [response]),
+  );
 }

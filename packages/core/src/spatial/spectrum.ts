@@ -5,7 +5,8 @@
  */
 import { generalEigenvalues } from './eigen/general.js';
 import { symmetricEigenvalues } from './eigen/symmetric.js';
-import { PowerTraces } from './power-traces.js';
+import { chebyshevInterpolant } from './chebyshev.js';
+import { SparseLu } from './sparse/lu.js';
 import { denseWeights, type SpatialWeights } from './weights/types.js';
 
 export interface Spectrum {
@@ -116,41 +117,69 @@ export function inverseTraces(s: Spectrum, rho: number): { a: number; aw: number
 
 /** What the estimators need of W as a function of a spatial parameter, computed once per W. */
 export interface LogDetKernel {
-  method: 'symmetric' | 'general' | 'power-series';
-  /** W has complex eigenvalues (log-determinant through their moduli). */
+  /** `symmetric`, `general`: eigenvalues of W; `sparse-lu`: a sparse LU of I − ρW per evaluation. */
+  method: 'symmetric' | 'general' | 'sparse-lu';
+  /** W has complex eigenvalues (log-determinant through their moduli; only known on the eigenvalue routes). */
   complex: boolean;
   /** Open interval searched for ρ or λ. */
   lower: number;
   upper: number;
   logDet(rho: number): number;
-  /** A cheaper approximation of logDet for the search stage (exact routes return logDet). */
+  /** The log-determinant used while locating an optimum; every route is exact, so it is logDet. */
   coarseLogDet(rho: number): number;
   /** tr(G), tr(G²), G = W(I − ρW)⁻¹. */
   traceG(rho: number): { tr: number; tr2: number };
   inverseTraces(rho: number): { a: number; aw: number };
+  /**
+   * inverseTraces as a function accurate to ~1e-13 relative on [lo, hi], for many evaluations (impact
+   * draws): the eigenvalue sums themselves, or a Chebyshev interpolant of exact values (./chebyshev.ts).
+   */
+  inverseTracesOn(lo: number, hi: number): (rho: number) => { a: number; aw: number };
+  /** The sparse LU of I − ρW (built on first use), for solves with I − ρW. */
+  sparse(): SparseLu;
 }
 
-/** Largest N for the eigenvalue route: symmetric solver (O(4N³/3)) and general solver (O(10N³)). */
-export const EIGEN_LIMIT = { symmetric: 1500, general: 200 };
+/**
+ * Largest N for the eigenvalue route: symmetric tridiagonal QL (O(4N³/3), 21-29 ms at N = 285) and the
+ * general Hessenberg-QR solver (O(10N³)). Above them the sparse LU costs far less per evaluation.
+ */
+export const EIGEN_LIMIT = { symmetric: 250, general: 100 };
 
 /**
- * Eigenvalues of W when they are cheap (W similar to a symmetric matrix and N ≤ 1,500, or N ≤ 200),
- * else the exact power-trace series (./power-traces.ts) when ‖W‖_∞ ≤ 1 (searching ρ in (−1, 1)),
- * else the general eigenvalue solver whatever N.
+ * Eigenvalues of W when they are cheap (W similar to a symmetric matrix and N ≤ 250, or N ≤ 100), else
+ * a sparse LU of I − ρW per evaluation (./sparse/lu.ts). Both are exact to rounding. The LU route
+ * searches |ρ| < 1/‖W‖_∞ (= (−1, 1) for row-standardised W), where I − ρW is diagonally dominant; the
+ * eigenvalue route (1/λ_min, 1/λ_max).
  */
 export function logDetKernel(w: SpatialWeights): LogDetKernel {
+  let lu: SparseLu | null = null;
+  const sparse = (): SparseLu => (lu ??= new SparseLu(w));
   const eigen = w.symmetricRowSums ? w.n <= EIGEN_LIMIT.symmetric : w.n <= EIGEN_LIMIT.general;
-  if (!eigen && PowerTraces.applies(w)) {
-    const series = new PowerTraces(w);
+  if (!eigen) {
+    const norm = maxAbsRowSum(w);
+    const bound = norm > 0 ? 1 / norm : 1;
+    const inverse = (rho: number): { a: number; aw: number } => {
+      const tr = -sparse().factor(rho, 1).d1;
+      return { a: 1 + (rho * tr) / w.n, aw: tr / w.n };
+    };
     return {
-      method: 'power-series',
+      method: 'sparse-lu',
       complex: false,
-      lower: -1,
-      upper: 1,
-      logDet: (rho) => series.logDet(rho),
-      coarseLogDet: (rho) => series.coarseLogDet(rho),
-      traceG: (rho) => series.traceG(rho),
-      inverseTraces: (rho) => series.inverseTraces(rho),
+      lower: -bound,
+      upper: bound,
+      logDet: (rho) => sparse().factor(rho, 0).logDet,
+      coarseLogDet: (rho) => sparse().factor(rho, 0).logDet,
+      traceG: (rho) => {
+        const f = sparse().factor(rho, 2);
+        return { tr: -f.d1, tr2: -f.d2 };
+      },
+      inverseTraces: inverse,
+      inverseTracesOn: (lo, hi) => {
+        // A⁻¹ = I + ρG, so both means follow from t(ρ) = tr(G)/N = aw
+        const t = chebyshevInterpolant((rho) => inverse(rho).aw, lo, hi);
+        return t ? (rho) => ({ a: 1 + rho * t(rho), aw: t(rho) }) : inverse;
+      },
+      sparse,
     };
   }
   const s = weightsSpectrum(w);
@@ -164,5 +193,18 @@ export function logDetKernel(w: SpatialWeights): LogDetKernel {
     coarseLogDet: (rho) => logDet(s, rho),
     traceG: (rho) => traceG(s, rho),
     inverseTraces: (rho) => inverseTraces(s, rho),
+    inverseTracesOn: () => (rho) => inverseTraces(s, rho),
+    sparse,
   };
+}
+
+/** ‖W‖_∞, an upper bound of the spectral radius of W. */
+function maxAbsRowSum(w: SpatialWeights): number {
+  let norm = 0;
+  for (let i = 0; i < w.n; i++) {
+    let s = 0;
+    for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) s += Math.abs(w.val[p]!);
+    norm = Math.max(norm, s);
+  }
+  return norm;
 }

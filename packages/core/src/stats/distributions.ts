@@ -46,7 +46,11 @@ export function logBeta(a: number, b: number): number {
   const sum = small + large;
   // log Γ(large) − log Γ(sum) = −(large − ½) log1p(small/large) − small log(sum) + small + corrections
   const difference =
-    -(large - 0.5) * Math.log1p(small / large) - small * Math.log(sum) + small + stirlingCorrection(large) - stirlingCorrection(sum);
+    -(large - 0.5) * Math.log1p(small / large) -
+    small * Math.log(sum) +
+    small +
+    stirlingCorrection(large) -
+    stirlingCorrection(sum);
   if (small >= 10) {
     return HALF_LOG_TWO_PI + (small - 0.5) * Math.log(small) - small + stirlingCorrection(small) + difference;
   }
@@ -175,9 +179,17 @@ export function normalPdf(x: number): number {
 }
 
 // Acklam's rational approximation of Φ⁻¹ (relative error 1.15e-9), refined below by Halley steps.
-const ACKLAM_A = [-39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239];
-const ACKLAM_B = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-const ACKLAM_C = [-0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+const ACKLAM_A = [
+  -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
+  2.506628277459239,
+];
+const ACKLAM_B = [
+  -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
+];
+const ACKLAM_C = [
+  -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+  2.938163982698783,
+];
 const ACKLAM_D = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
 
 function acklam(p: number): number {
@@ -188,15 +200,24 @@ function acklam(p: number): number {
   const low = 0.02425;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
-    return (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    return (
+      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
   }
   if (p > 1 - low) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    return -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) / ((((d0 * q + d1) * q + d2) * q + d3) * q + 1);
+    return (
+      -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
+      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+    );
   }
   const q = p - 0.5;
   const r = q * q;
-  return ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) / (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1);
+  return (
+    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
+    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+  );
 }
 
 /** Φ⁻¹(p): Acklam's approximation polished by two Halley steps on the accurate Φ (Acklam 2003). */
@@ -207,7 +228,7 @@ export function normalQuantile(p: number): number {
   let x = acklam(p);
   for (let step = 0; step < 2; step++) {
     // work in the smaller tail so the residual keeps its relative accuracy
-    const e = x < 0 ? normalCdf(x) - p : (1 - p) - normalSf(x);
+    const e = x < 0 ? normalCdf(x) - p : 1 - p - normalSf(x);
     const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
     x -= u / (1 + (x * u) / 2);
   }

@@ -86,4 +86,16 @@ export class AnalysisEntity {
 
   @Column({ name: 'finished_at', type: 'timestamptz', nullable: true })
   finishedAt: Date | null;
+
+  /** Measurement kinds: the name to store the derived dataset version under (default: the source's name). */
+  @Column({ name: 'derived_dataset_name', type: 'text', nullable: true })
+  derivedDatasetName: string | null;
+
+  /** Measurement kinds: the dataset version the succeeded analysis stored (its panel with the new columns). */
+  @Column({ name: 'derived_dataset_id', type: 'uuid', nullable: true })
+  derivedDatasetId: string | null;
+
+  @ManyToOne(() => DatasetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'derived_dataset_id', foreignKeyConstraintName: 'FK_analyses_derived_dataset' })
+  derivedDataset?: DatasetEntity;
 }

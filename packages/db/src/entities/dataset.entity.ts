@@ -1,4 +1,4 @@
-import type { ValidationReport } from '@spillover/contracts';
+import type { DatasetRecipe, ValidationReport } from '@spillover/contracts';
 import {
   Column,
   CreateDateColumn,
@@ -7,7 +7,10 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  type Relation,
 } from 'typeorm';
+// type-only: analysis.entity imports this file; the relation below names its target by string
+import type { AnalysisEntity } from './analysis.entity.js';
 import { TeamEntity } from './team.entity.js';
 
 /**
@@ -58,4 +61,26 @@ export class DatasetEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Provenance of a version the platform derived from another (a measurement's output); else null. */
+  @Index()
+  @Column({ name: 'source_dataset_id', type: 'uuid', nullable: true })
+  sourceDatasetId: string | null;
+
+  @ManyToOne(() => DatasetEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_dataset_id', foreignKeyConstraintName: 'FK_datasets_source_dataset' })
+  sourceDataset?: DatasetEntity;
+
+  /** The analysis that made this version; unique, so a retried job cannot store a second one. */
+  @Index({ unique: true })
+  @Column({ name: 'source_analysis_id', type: 'uuid', nullable: true })
+  sourceAnalysisId: string | null;
+
+  @ManyToOne('AnalysisEntity', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'source_analysis_id', foreignKeyConstraintName: 'FK_datasets_source_analysis' })
+  sourceAnalysis?: Relation<AnalysisEntity>;
+
+  /** How a derived or text-built version was made (spec, source version, columns); null for an uploaded panel. */
+  @Column({ type: 'jsonb', nullable: true })
+  recipe: DatasetRecipe | null;
 }

@@ -4,8 +4,17 @@ import { MembershipEntity } from './membership.entity.js';
 import { SessionEntity } from './session.entity.js';
 import { TeamEntity } from './team.entity.js';
 import { UserEntity } from './user.entity.js';
+import { WeightsMatrixEntity } from './weights-matrix.entity.js';
 
-export { AnalysisEntity, DatasetEntity, MembershipEntity, SessionEntity, TeamEntity, UserEntity };
+export {
+  AnalysisEntity,
+  DatasetEntity,
+  MembershipEntity,
+  SessionEntity,
+  TeamEntity,
+  UserEntity,
+  WeightsMatrixEntity,
+};
 
 export const entities = [
   UserEntity,
@@ -14,4 +23,5 @@ export const entities = [
   MembershipEntity,
   DatasetEntity,
   AnalysisEntity,
+  WeightsMatrixEntity,
 ];

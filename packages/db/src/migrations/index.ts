@@ -1,4 +1,6 @@
 import { Initial1795873431564 } from './0001-initial.js';
+import { WeightsMatrices1795960000000 } from './0002-weights-matrices.js';
+import { DerivedDatasets1796050000000 } from './0003-derived-datasets.js';
 
 /** In order of application. */
-export const migrations = [Initial1795873431564];
+export const migrations = [Initial1795873431564, WeightsMatrices1795960000000, DerivedDatasets1796050000000];

@@ -18,7 +18,11 @@ export default function AnalysisPage() {
   const { analysis, error, source } = useLiveAnalysis(id);
 
   if (!analysis) {
-    return error ? <ErrorMessage message={error.message} code={error.code} /> : <p className="muted">Loading…</p>;
+    return error ? (
+      <ErrorMessage message={error.message} code={error.code} />
+    ) : (
+      <p className="muted">Loading…</p>
+    );
   }
   const spec = analysis.spec;
   return (
@@ -72,7 +76,11 @@ export default function AnalysisPage() {
       </div>
       {!isTerminal(analysis.status) && <Running analysis={analysis} source={source} />}
       {analysis.status === 'failed' && analysis.error && (
-        <ErrorMessage message={analysis.error.message} code={analysis.error.code} details={analysis.error.details} />
+        <ErrorMessage
+          message={analysis.error.message}
+          code={analysis.error.code}
+          details={analysis.error.details}
+        />
       )}
       {analysis.status === 'cancelled' && <p className="empty">The analysis was cancelled.</p>}
       {analysis.status === 'succeeded' && analysis.result && (
@@ -88,7 +96,13 @@ export default function AnalysisPage() {
 function ResultView({ result, spec }: { result: AnalysisResult; spec: AnalysisSpec }) {
   switch (result.kind) {
     case 'regression':
-      return <RegressionResultView result={result} y={spec.kind === 'regression' ? spec.y : ''} />;
+      return (
+        <RegressionResultView
+          result={result}
+          y={spec.kind === 'regression' ? spec.y : ''}
+          x={spec.kind === 'regression' ? spec.x : []}
+        />
+      );
     case 'moran':
       return <MoranResultView result={result} />;
     default:

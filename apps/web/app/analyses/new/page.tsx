@@ -36,7 +36,9 @@ function NewAnalysis() {
     datasetId ? `/datasets/${encodeURIComponent(datasetId)}` : undefined,
   );
   if (!datasetId) {
-    return <ErrorMessage message="Choose a dataset first: open it from the dashboard and press “New regression”." />;
+    return (
+      <ErrorMessage message="Choose a dataset first: open it from the dashboard and press “New regression”." />
+    );
   }
   if (error) return <ErrorMessage message={error.message} code={error.code} />;
   if (!dataset) return <p className="muted">Loading…</p>;
@@ -95,8 +97,11 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
         <div>
           <h1>New regression</h1>
           <p className="subtitle">
-            On <Link href={`/datasets/${dataset.id}`}>{dataset.name} v{dataset.version}</Link>: {dataset.report.units}{' '}
-            units ({unitColumn}) × {dataset.report.periods} periods ({timeColumn}).
+            On{' '}
+            <Link href={`/datasets/${dataset.id}`}>
+              {dataset.name} v{dataset.version}
+            </Link>
+            : {dataset.report.units} units ({unitColumn}) × {dataset.report.periods} periods ({timeColumn}).
           </p>
         </div>
       </div>
@@ -145,7 +150,13 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
               error={errors.vcov}
             />
           </div>
-          <TextField id="title" label="Title (optional)" value={title} onChange={setTitle} error={errors.title} />
+          <TextField
+            id="title"
+            label="Title (optional)"
+            value={title}
+            onChange={setTitle}
+            error={errors.title}
+          />
           {error && !placedOnField(errors, formFields) && (
             <ErrorMessage message={error.message} code={error.code} details={error.details} />
           )}
@@ -162,7 +173,8 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
             {JSON.stringify(spec, null, 2)}
           </pre>
           <p className="muted">
-            The same JSON runs offline with <code>spillover fit spec.json</code> (add <code>&quot;data&quot;</code>).
+            The same JSON runs offline with <code>spillover fit spec.json</code> (add{' '}
+            <code>&quot;data&quot;</code>).
           </p>
         </section>
       </div>

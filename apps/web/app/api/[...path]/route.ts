@@ -82,4 +82,12 @@ async function proxy(request: NextRequest): Promise<Response> {
   });
 }
 
-export { proxy as DELETE, proxy as GET, proxy as HEAD, proxy as OPTIONS, proxy as PATCH, proxy as POST, proxy as PUT };
+export {
+  proxy as DELETE,
+  proxy as GET,
+  proxy as HEAD,
+  proxy as OPTIONS,
+  proxy as PATCH,
+  proxy as POST,
+  proxy as PUT,
+};

@@ -13,7 +13,9 @@ export default function DatasetPage() {
   useRequiredSession();
   const { id } = useParams<{ id: string }>();
   const { data: dataset, error } = useApi<DatasetView>(`/datasets/${encodeURIComponent(id)}`);
-  const analyses = useApi<AnalysisView[]>(dataset && `/analyses?teamId=${encodeURIComponent(dataset.teamId)}`);
+  const analyses = useApi<AnalysisView[]>(
+    dataset && `/analyses?teamId=${encodeURIComponent(dataset.teamId)}`,
+  );
 
   if (error) return <ErrorMessage message={error.message} code={error.code} />;
   if (!dataset) return <p className="muted">Loading…</p>;

@@ -63,7 +63,8 @@ export default function NewDatasetPage() {
         <div>
           <h1>Upload a panel</h1>
           <p className="subtitle">
-            A long-format CSV with a header row: one row per unit and period{team ? ` — into ${team.name}` : ''}.
+            A long-format CSV with a header row: one row per unit and period
+            {team ? ` — into ${team.name}` : ''}.
           </p>
         </div>
       </div>
@@ -103,7 +104,11 @@ export default function NewDatasetPage() {
         )}
         {error && <ErrorMessage message={error.message} code={error.code} details={error.details} />}
         <div className="actions">
-          <button type="submit" className="button" disabled={!file || columns.length === 0 || sameColumns || busy}>
+          <button
+            type="submit"
+            className="button"
+            disabled={!file || columns.length === 0 || sameColumns || busy}
+          >
             {busy ? 'Uploading…' : 'Upload and validate'}
           </button>
         </div>

@@ -6,8 +6,8 @@ import { symmetricEigenvalues } from './symmetric.js';
 import { knnWeights } from '../weights/build.js';
 import { matchWeights } from '../weights/match.js';
 import { denseWeights } from '../weights/types.js';
-import { logDetKernel, weightsSpectrum, logDet } from '../spectrum.js';
-import { PowerTraces } from '../power-traces.js';
+import { logDetKernel, weightsSpectrum, logDet, traceG } from '../spectrum.js';
+import { SparseLu } from '../sparse/lu.js';
 
 describe('eigenvalue solvers', () => {
   it('symmetric: a known tridiagonal matrix (eigenvalues 2 − 2cos(kπ/(n+1)))', () => {
@@ -35,20 +35,24 @@ describe('eigenvalue solvers', () => {
     roots.forEach((r, i) => expect(r).toBeCloseTo(i + 1, 10));
   });
 
-  it('log|I − ρW| from eigenvalues and from power traces equals a dense LU, for a non-symmetric kNN W', () => {
+  it('log|I − ρW| from eigenvalues and from the sparse LU equals a dense LU; the LU derivatives are −tr(G), −tr(G²), for a non-symmetric kNN W', () => {
     const rng = createRng(7);
     const n = 60;
     const ids = Array.from({ length: n }, (_, i) => `u${i}`);
     const w = matchWeights(knnWeights({ ids, x: Array.from({ length: n }, () => rng.next()), y: Array.from({ length: n }, () => rng.next()) }, 4), ids);
     const s = weightsSpectrum(w);
     expect(s.method).toBe('general');
-    const series = new PowerTraces(w);
+    const lu = new SparseLu(w);
     const d = denseWeights(w);
     for (const rho of [-0.7, -0.2, 0.3, 0.6, 0.85]) {
       const a = Float64Array.from(d, (v, q) => (q % (n + 1) === 0 ? 1 : 0) - rho * v);
       const exact = logAbsDeterminant(a, n);
       expect(Math.abs(logDet(s, rho) - exact)).toBeLessThan(1e-11);
-      expect(Math.abs(series.logDet(rho) - exact)).toBeLessThan(1e-11);
+      const f = lu.factor(rho, 2);
+      expect(Math.abs(f.logDet - exact)).toBeLessThan(1e-11);
+      const t = traceG(s, rho);
+      expect(Math.abs(f.d1 + t.tr)).toBeLessThan(1e-11 * Math.max(1, Math.abs(t.tr)));
+      expect(Math.abs(f.d2 + t.tr2)).toBeLessThan(1e-11 * Math.max(1, Math.abs(t.tr2)));
     }
     expect(logDetKernel(w).method).toBe('general');
   });

@@ -7,11 +7,15 @@
  *   I_σσ = NT/(2σ⁴),  I_σρ = T tr(G)/σ²,  I_σλ = T tr(H)/σ²,
  *   I_ρρ = T[tr(G̃G̃) + tr(G̃'G̃)] + ‖B G X β‖²/σ²,  I_λλ = T[tr(HH) + tr(H'H)],
  *   I_ρλ = T[tr(G̃H) + tr(G̃'H)],  I_ρβ = (BX)'(BGXβ)/σ²,  I_ββ = (BX)'(BX)/σ²,  I_λβ = I_σβ = 0.
- * G and H are formed densely (N × N) once per call: exact, O(N³).
+ * One-parameter models (SAR/SDM: λ = 0; SEM/SDEM: ρ absent) never form G or H: their traces and G X β
+ * come from the log-determinant kernel and sparse solves (./g-traces.ts; exact up to
+ * FROBENIUS_EXACT_LIMIT units, a stated Hutchinson estimate of tr(G'G) above). SAC forms G and H
+ * densely (N × N) once per call: exact, O(N³).
  */
 import { identity, invertGeneral } from '../../linalg/dense.js';
 import { denseWeights, spatialLag, type SpatialWeights } from '../weights/types.js';
 import type { SpatialDesign } from './design.js';
+import { FROBENIUS_EXACT_LIMIT, applyG, gTraces, type GTraces } from './g-traces.js';
 
 /**
  * Dense G = W (I − cW)⁻¹, row-major N × N. When |c|·‖W‖_∞ < 0.95 (e.g. row-standardised W, |c| < 0.95)
@@ -129,13 +133,15 @@ export function informationNames(d: SpatialDesign, at: InformationAt): string[] 
   return ['sigma2', ...(at.rho !== null ? ['rho'] : []), ...(at.lambda !== null ? ['lambda'] : []), ...d.names];
 }
 
-/** The full expected information (row-major, symmetric) at `at`. */
-export function expectedInformation(d: SpatialDesign, at: InformationAt): Float64Array {
+/**
+ * The full expected information (row-major, symmetric) at `at`. A stochastic tr(G'G) (very large N)
+ * adds its relative standard error to `warnings` when given.
+ */
+export function expectedInformation(d: SpatialDesign, at: InformationAt, warnings?: string[]): Float64Array {
   const { n, periods: T } = d;
   const k = d.x.length;
   const s2 = at.sigma2;
   const nobs = n * T;
-  const wDense = denseWeights(d.w);
   const hasRho = at.rho !== null;
   const hasLambda = at.lambda !== null;
   const lambda = at.lambda ?? 0;
@@ -157,8 +163,37 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt): Float6
       set(b0 + i, b0 + j, s / s2);
     }
   }
-  let h: Float64Array | null = null;
   const li = hasRho ? 2 : 1;
+  const note = (g: GTraces, name: string): void => {
+    if (g.frobeniusSe > 0) {
+      warnings?.push(
+        `tr(G'G) of the ${name} information is a Hutchinson estimate (N = ${n} > ${FROBENIUS_EXACT_LIMIT.n}): relative standard error ${(g.frobeniusSe / g.frobenius).toExponential(1)}`,
+      );
+    }
+  };
+  if (hasRho !== hasLambda) {
+    const c = hasRho ? at.rho! : lambda;
+    const g = gTraces(d.w, d.logdet, c);
+    note(g, hasRho ? 'rho' : 'lambda');
+    const pos = hasRho ? 1 : li;
+    set(0, pos, (T * g.tr) / s2);
+    let q2 = 0;
+    if (hasRho) {
+      // ‖G X β‖² and X'G X β (B = I)
+      const gxb = applyG(d.w, d.logdet, c, fitted(d, at.beta));
+      for (let r = 0; r < nobs; r++) q2 += gxb[r]! ** 2;
+      for (let j = 0; j < k; j++) {
+        let s = 0;
+        const col = bx[j]!;
+        for (let r = 0; r < nobs; r++) s += col[r]! * gxb[r]!;
+        set(1, b0 + j, s / s2);
+      }
+    }
+    set(pos, pos, T * (g.tr2 + g.frobenius) + q2 / s2);
+    return info;
+  }
+  const wDense = denseWeights(d.w);
+  let h: Float64Array | null = null;
   if (hasLambda) {
     h = denseG(d.w, lambda, wDense);
     const hh = traces(h, h, n);
@@ -180,13 +215,7 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt): Float6
     }
     const gg = traces(gt, gt, n);
     set(0, 1, (T * trace(g, n)) / s2);
-    const xb = new Float64Array(nobs);
-    for (let j = 0; j < k; j++) {
-      const c = d.x[j]!;
-      const bj = at.beta[j]!;
-      for (let r = 0; r < nobs; r++) xb[r]! += c[r]! * bj;
-    }
-    const bgxb = applyIMinus(d.w, lambda, applyPerPeriod(g, n, xb));
+    const bgxb = applyIMinus(d.w, lambda, applyPerPeriod(g, n, fitted(d, at.beta)));
     let q2 = 0;
     for (let r = 0; r < nobs; r++) q2 += bgxb[r]! ** 2;
     set(1, 1, T * (gg.pq + gg.ptq) + q2 / s2);
@@ -202,4 +231,15 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt): Float6
     }
   }
   return info;
+}
+
+/** X β. */
+function fitted(d: SpatialDesign, beta: ArrayLike<number>): Float64Array {
+  const xb = new Float64Array(d.y.length);
+  for (let j = 0; j < d.x.length; j++) {
+    const c = d.x[j]!;
+    const bj = beta[j]!;
+    for (let r = 0; r < xb.length; r++) xb[r]! += c[r]! * bj;
+  }
+  return xb;
 }
