@@ -13,4 +13,7 @@ export function producHead(rows: number): string[] {
 }
 
 /** The Produc case's weights matrix (48 states, labelled square CSV). */
-export const producWeightsCsv = readFileSync(path.resolve(repoRoot, '../shared/fixtures/produc/W.csv'), 'utf8');
+export const producWeightsCsv = readFileSync(
+  path.resolve(repoRoot, '../shared/fixtures/produc/W.csv'),
+  'utf8',
+);

@@ -17,6 +17,8 @@ declare module 'vitest' {
 }
 
 export const apiRoot = fileURLToPath(new URL('..', import.meta.url));
+/** Signing up with this email makes a platform administrator (ADMIN_EMAILS). */
+export const adminEmail = 'root-admin@example.org';
 /** Small enough to test the 413 quickly; the Produc panel (99 kB) fits. */
 const uploadMaxBytes = 200_000;
 
@@ -60,6 +62,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       QUEUE_PREFIX: queuePrefix,
       API_PORT: String(port),
       UPLOAD_MAX_BYTES: String(uploadMaxBytes),
+      ADMIN_EMAILS: adminEmail,
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -75,6 +75,10 @@ describe('health and docs', () => {
         'GET /analyses',
         'GET /analyses/{id}',
         'GET /analyses/{id}/events',
+        'POST /analyses/{id}/cancel',
+        'POST /texts',
+        'POST /texts/preview',
+        'GET /texts/dictionary',
         'GET /health',
       ].sort(),
     );

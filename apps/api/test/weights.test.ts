@@ -4,13 +4,21 @@ import { producCsv, producWeightsCsv } from './fixtures.js';
 import { signUp, type ApiClient } from './http-client.js';
 import { query } from './services.js';
 
-function uploadWeights(client: ApiClient, params: Record<string, string>, text: string, contentType = 'text/csv') {
+function uploadWeights(
+  client: ApiClient,
+  params: Record<string, string>,
+  text: string,
+  contentType = 'text/csv',
+) {
   return client.request('POST', `/weights?${new URLSearchParams(params)}`, { body: text, contentType });
 }
 
 /** The Produc matrix without some states (rows and columns dropped). */
 function producWeightsWithout(states: string[]): string {
-  const rows = producWeightsCsv.trim().split('\n').map((line) => line.split(','));
+  const rows = producWeightsCsv
+    .trim()
+    .split('\n')
+    .map((line) => line.split(','));
   const keep = rows[0]!.map((label, j) => j === 0 || !states.includes(label));
   return rows
     .filter((row, i) => i === 0 || !states.includes(row[0]!))
@@ -91,7 +99,12 @@ describe('weights', () => {
   it.each([
     ['a non-zero diagonal', 'id,a,b,c\na,1,1,0\nb,1,0,1\nc,0,1,0', /diagonal must be zero .*: a$/, ['a']],
     ['a negative weight', 'id,a,b,c\na,0,1,0\nb,1,0,-2\nc,0,1,0', /weight b → c is -2/, ['b', 'c']],
-    ['a non-square matrix', 'id,a,b,c\na,0,1,0\nb,1,0,1', /not square: 3 columns of weights but 2 rows/, undefined],
+    [
+      'a non-square matrix',
+      'id,a,b,c\na,0,1,0\nb,1,0,1',
+      /not square: 3 columns of weights but 2 rows/,
+      undefined,
+    ],
   ])('refuses %s (422 naming the units) and stores nothing', async (_, text, message, units) => {
     const before = await query(inject('databaseUrl'), 'SELECT count(*)::int AS n FROM weights_matrices');
     const response = await uploadWeights(ann.client, { teamId: ann.teamId, name: 'bad.csv' }, text);
@@ -99,7 +112,9 @@ describe('weights', () => {
     expect(response.body.code).toBe('INVALID_WEIGHTS');
     expect(response.body.message).toMatch(message);
     if (units) expect(response.body.details.units).toEqual(units);
-    expect(await query(inject('databaseUrl'), 'SELECT count(*)::int AS n FROM weights_matrices')).toEqual(before);
+    expect(await query(inject('databaseUrl'), 'SELECT count(*)::int AS n FROM weights_matrices')).toEqual(
+      before,
+    );
   });
 
   it('reports islands of an edge list and reads GAL by format', async () => {
@@ -124,7 +139,11 @@ describe('weights', () => {
   });
 
   it('hides weights from another team', async () => {
-    for (const path of [`/weights/${producW.id}`, `/weights/${producW.id}/content`, `/weights?teamId=${ann.teamId}`]) {
+    for (const path of [
+      `/weights/${producW.id}`,
+      `/weights/${producW.id}/content`,
+      `/weights?teamId=${ann.teamId}`,
+    ]) {
       const response = await bob.client.get(path);
       expect([path, response.status, response.body.code]).toEqual([path, 404, 'NOT_FOUND']);
     }
@@ -167,7 +186,9 @@ describe('weights', () => {
         greatCircle: true,
       },
     });
-    expect(response.body.unitIds).toEqual(Array.from({ length: 12 }, (_, i) => `r${String(i + 1).padStart(2, '0')}`));
+    expect(response.body.unitIds).toEqual(
+      Array.from({ length: 12 }, (_, i) => `r${String(i + 1).padStart(2, '0')}`),
+    );
     const content = await ann.client.get(`/weights/${response.body.id}/content`);
     const lines = (content.body as string).trim().split('\n');
     expect(lines[0]).toBe('from,to,weight');
@@ -213,7 +234,9 @@ describe('weights', () => {
       k: 4,
       lon: 'lon',
     });
-    expect(noLatitude.body.issues).toEqual([{ path: 'lat', message: 'the lat column is required for knn weights' }]);
+    expect(noLatitude.body.issues).toEqual([
+      { path: 'lat', message: 'the lat column is required for knn weights' },
+    ]);
     const foreign = await bob.client.post('/weights/build', {
       teamId: bob.teamId,
       name: 'knn',
@@ -250,7 +273,13 @@ describe('weights', () => {
     expect(partial.body.n).toBe(46);
     const response = await ann.client.post('/analyses', {
       datasetId: producDatasetId,
-      spec: { kind: 'moran', unit: 'state', time: 'year', variable: 'lgsp', weights: { id: partial.body.id } },
+      spec: {
+        kind: 'moran',
+        unit: 'state',
+        time: 'year',
+        variable: 'lgsp',
+        weights: { id: partial.body.id },
+      },
     });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({

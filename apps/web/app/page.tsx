@@ -35,9 +35,14 @@ export default function DashboardPage() {
           <h1>{team.name}</h1>
           <p className="subtitle">Datasets and analyses of the team.</p>
         </div>
-        <Link href="/datasets/new" className="button">
-          Upload dataset
-        </Link>
+        <div className="actions">
+          <Link href="/texts/new" className="button button-quiet">
+            Upload texts
+          </Link>
+          <Link href="/datasets/new" className="button">
+            Upload dataset
+          </Link>
+        </div>
       </div>
 
       <section className="panel" aria-labelledby="datasets-heading">

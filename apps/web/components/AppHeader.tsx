@@ -23,6 +23,9 @@ export function AppHeader() {
             <Link href="/datasets/new" aria-current={current('/datasets/new')}>
               Upload dataset
             </Link>
+            <Link href="/weights" aria-current={current('/weights')}>
+              Weights
+            </Link>
           </nav>
         )}
         <div className="app-header-end">

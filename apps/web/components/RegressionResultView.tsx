@@ -1,8 +1,18 @@
-import type { Estimate, RegressionResult, TestStatistic } from '@spillover/contracts';
-import { formatNumber, formatPValue, ResultTable, type ResultColumn } from '@spillover/ui';
-import { effectLabels } from '../lib/regression-form';
+import type { RegressionResult, TestStatistic } from '@spillover/contracts';
+import {
+  formatNumber,
+  formatPValue,
+  orderTerms,
+  ResultTable,
+  SpatialRegressionView,
+  TestsTable,
+  WarningList,
+  type ResultColumn,
+} from '@spillover/ui';
 import { modelLabel } from '../lib/analysis-labels';
-import { orderTerms } from '../lib/term-order';
+import { effectLabels } from '../lib/regression-form';
+
+const spatialModels = new Set(['sar', 'sem', 'sac', 'sdm', 'sdem', 'slx', 'dsdm', 'dsar']);
 
 const statistics = [
   { key: 'nobs', label: 'N' },
@@ -26,7 +36,10 @@ const vcovLabels: Record<string, string> = {
   cluster: 'clustered by unit',
 };
 
-/** Coefficients (and ρ, λ), fit statistics, spatial effects and tests of a regression result. */
+/**
+ * A regression result: spatial models get the spatial view (ρ/λ, lags of y, effects, stability); the
+ * others their coefficients, fit statistics and tests (Hausman, LM tests when weights were given).
+ */
 export function RegressionResultView({
   result,
   y,
@@ -36,19 +49,23 @@ export function RegressionResultView({
   y: string;
   x: readonly string[];
 }) {
-  const estimates: Record<string, Estimate | undefined> = { ...result.coefficients };
-  const terms = orderTerms(Object.keys(result.coefficients), y, x);
-  if (result.rho) {
-    estimates['ρ (W*y)'] = result.rho;
-    terms.push('ρ (W*y)');
+  const note = [
+    result.effects && result.effects !== 'none'
+      ? `Effects: ${effectLabels[result.effects as keyof typeof effectLabels] ?? result.effects}.`
+      : '',
+    result.vcov ? `Standard errors ${vcovLabels[result.vcov] ?? result.vcov}.` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  if (spatialModels.has(result.model)) {
+    return (
+      <SpatialRegressionView result={result} y={y} x={x} modelLabel={modelLabel(result.model)} note={note} />
+    );
   }
-  if (result.lambda) {
-    estimates['λ (W*u)'] = result.lambda;
-    terms.push('λ (W*u)');
-  }
+
   const column: ResultColumn = {
     label: modelLabel(result.model),
-    estimates,
+    estimates: result.coefficients,
     statistics: {
       nobs: result.nobs,
       nunits: result.nunits,
@@ -67,102 +84,32 @@ export function RegressionResultView({
       theta: result.ercomp?.theta,
     },
   };
-  const details = [
-    result.effects && result.effects !== 'none'
-      ? `Effects: ${effectLabels[result.effects as keyof typeof effectLabels] ?? result.effects}.`
-      : '',
-    result.vcov ? `Standard errors ${vcovLabels[result.vcov] ?? result.vcov}.` : '',
-  ].filter(Boolean);
-
-  const tests: [string, TestStatistic][] = [
-    ...(result.hausman ? [['Hausman (FE vs RE)', result.hausman] as [string, TestStatistic]] : []),
-    ...Object.entries(result.lmTests ?? {}),
-  ];
+  const tests: Record<string, TestStatistic> = {
+    ...(result.hausman ? { hausman: result.hausman } : {}),
+    ...result.lmTests,
+  };
 
   return (
     <div className="result-grid">
       <ResultTable
         caption={`Dependent variable: ${y}`}
-        terms={terms}
+        terms={orderTerms(Object.keys(result.coefficients), y, x)}
         columns={[column]}
         statistics={statistics}
-        note={details.join(' ')}
+        note={note}
       />
-      {result.impacts && (
-        <ImpactsTable
-          title="Effects (LeSage–Pace)"
-          impacts={result.impacts}
-          terms={orderTerms(Object.keys(result.impacts.total), y, x)}
+      {Object.keys(tests).length > 0 && (
+        <TestsTable
+          caption="Tests"
+          tests={tests}
+          note={
+            result.lmTests
+              ? 'LM tests: the model against a spatial lag or spatial error alternative.'
+              : undefined
+          }
         />
       )}
-      {result.impactsLongRun && (
-        <ImpactsTable
-          title="Long-run effects"
-          impacts={result.impactsLongRun}
-          terms={orderTerms(Object.keys(result.impactsLongRun.total), y, x)}
-        />
-      )}
-      {tests.length > 0 && (
-        <table className="sp-table" data-testid="tests-table">
-          <caption>Tests</caption>
-          <thead>
-            <tr>
-              <th scope="col">Test</th>
-              <th scope="col" className="sp-num">
-                Statistic
-              </th>
-              <th scope="col" className="sp-num">
-                df
-              </th>
-              <th scope="col" className="sp-num">
-                p
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tests.map(([name, test]) => (
-              <tr key={name}>
-                <th scope="row">{name}</th>
-                <td className="sp-num">{formatNumber(test.stat)}</td>
-                <td className="sp-num">{formatNumber(test.df)}</td>
-                <td className="sp-num">{formatPValue(test.p)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {result.warnings && result.warnings.length > 0 && (
-        <ul className="warnings" aria-label="Warnings">
-          {result.warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
+      {result.warnings && result.warnings.length > 0 && <WarningList warnings={result.warnings} />}
     </div>
-  );
-}
-
-function ImpactsTable({
-  title,
-  impacts,
-  terms,
-}: {
-  title: string;
-  impacts: NonNullable<RegressionResult['impacts']>;
-  terms: string[];
-}) {
-  const columns: ResultColumn[] = [
-    { label: 'Direct', estimates: impacts.direct },
-    { label: 'Indirect', estimates: impacts.indirect },
-    { label: 'Total', estimates: impacts.total },
-  ];
-  return (
-    <ResultTable
-      caption={title}
-      terms={terms}
-      columns={columns}
-      testId="impacts-table"
-      note="Effect standard errors are simulated."
-    />
   );
 }

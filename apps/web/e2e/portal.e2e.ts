@@ -11,10 +11,13 @@ import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts
  * The research portal end to end: sign up, log in, upload the Produc panel, read its validation report,
  * compose a two-way fixed-effects regression with clustered standard errors, follow it to its result and
  * compare the coefficient shown with the reference (../shared/fixtures/produc, case fe-twoways-cluster).
+ * Then the spatial flow: upload the Produc weights W.csv, fit a two-way spatial Durbin model with effects
+ * (case sdm-twoways) and Moran's I of lgsp by period (case moran-lgsp) with its chart and scatter plot.
  */
 
 const fixtures = join(repoRoot, '..', 'shared', 'fixtures');
 const panelPath = join(fixtures, 'produc', 'panel.csv');
+const weightsPath = join(fixtures, 'produc', 'W.csv');
 const resultsDir = join(repoRoot, 'apps', 'web', 'test-results');
 const run = randomBytes(4).toString('hex');
 const databaseName = `spillover_e2e_${run}`;
@@ -137,8 +140,9 @@ describe('research portal', () => {
     await page.getByRole('link', { name: 'New regression' }).click();
     await page.waitForURL(/\/analyses\/new\?datasetId=/);
     await page.getByLabel('Dependent variable (y)').selectOption('lgsp');
-    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp'])
+    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp']) {
       await page.getByRole('checkbox', { name: x, exact: true }).check();
+    }
     await page.getByLabel('Model').selectOption('fe');
     await page.getByLabel('Effects').selectOption('twoways');
     await page.getByLabel('Standard errors').selectOption('cluster');
@@ -203,5 +207,135 @@ describe('research portal', () => {
     expect(await error.getByTestId('error-unit').textContent()).toBe('ALABAMA');
     expect(await page.getByTestId('validation-report').count()).toBe(0);
     await screenshot('upload-duplicate-row');
+  });
+
+  it('uploads the Produc weights and shows their neighbour structure', async () => {
+    await page.getByRole('link', { name: 'Weights', exact: true }).click();
+    await page.waitForURL('**/weights');
+    await page.getByText('No weights yet').waitFor();
+    await page.getByRole('link', { name: 'Add weights' }).click();
+    await page.waitForURL('**/weights/new');
+    await page.getByLabel('Weights file').setInputFiles(weightsPath);
+    expect(await page.getByLabel('Weights name').inputValue()).toBe('W.csv');
+    await page.getByRole('button', { name: 'Upload weights' }).click();
+
+    await page.getByTestId('weights-summary').waitFor();
+    expect(await page.getByTestId('weights-units').textContent()).toBe('48');
+    // 214 links among 48 states: 1 to 8 neighbours, 4.46 on average; contiguity is symmetric; no islands.
+    expect(await page.getByTestId('weights-neighbours').textContent()).toBe('1 / 4.46 / 8');
+    expect(await page.getByTestId('weights-symmetric').textContent()).toBe('Yes');
+    expect(await page.getByTestId('weights-island-count').textContent()).toBe('0');
+    await screenshot('weights-uploaded');
+
+    // A matrix where two states neighbour themselves is refused, naming them.
+    const rows = (await readFile(weightsPath, 'utf8')).trim().split(/\r?\n/);
+    const selfLinked = rows.map((line, i) => {
+      if (i < 1 || i > 2) return line;
+      const cells = line.split(',');
+      cells[i] = '1';
+      return cells.join(',');
+    });
+    const badPath = join(resultsDir, 'W-self-neighbours.csv');
+    writeFileSync(badPath, `${selfLinked.join('\n')}\n`);
+    await page.getByLabel('Weights file').setInputFiles(badPath);
+    await page.getByRole('button', { name: 'Upload weights' }).click();
+    const error = page.getByTestId('error-message');
+    await error.waitFor();
+    expect(await error.textContent()).toContain('INVALID_WEIGHTS');
+    expect(await error.getByTestId('error-units').textContent()).toBe('ALABAMA, ARIZONA');
+    expect(await page.getByTestId('weights-summary').count()).toBe(0);
+    await screenshot('weights-error');
+
+    await page.getByRole('link', { name: 'Weights', exact: true }).click();
+    await page.getByTestId('weights-table').waitFor();
+    expect(await page.locator('[data-weights="W.csv"] td').nth(1).textContent()).toBe('48');
+    await screenshot('weights-list');
+  });
+
+  it('fits a two-way spatial Durbin model and shows ρ and the effects of the reference', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('datasets-table').getByRole('link', { name: 'panel' }).click();
+    await page.getByRole('link', { name: 'New regression' }).click();
+    await page.waitForURL(/\/analyses\/new\?datasetId=/);
+    await page.getByLabel('Dependent variable (y)').selectOption('lgsp');
+    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp']) {
+      await page.getByRole('checkbox', { name: x, exact: true }).check();
+    }
+    await page.getByLabel('Model', { exact: true }).selectOption('sdm');
+    await page.getByLabel('Effects', { exact: true }).selectOption('twoways');
+    await page.getByLabel('Spatial weights (W)').selectOption({ index: 1 });
+    const spec = JSON.parse((await page.getByTestId('spec-preview').textContent()) ?? '');
+    expect(spec).toEqual({
+      kind: 'regression',
+      unit: 'state',
+      time: 'year',
+      y: 'lgsp',
+      x: ['lpcap', 'lpc', 'lemp', 'unemp'],
+      model: 'sdm',
+      effects: 'twoways',
+      weights: { id: expect.stringMatching(/^[0-9a-f-]{36}$/), style: 'row' },
+      vcov: 'classical',
+      impacts: { draws: 1000, seed: 1 },
+    });
+    await screenshot('sdm-form');
+    await page.getByRole('button', { name: 'Run regression' }).click();
+
+    await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="status-badge"][data-status="succeeded"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('spatial-result').waitFor();
+    // Reference (splm spml within twoways): rho = 0.36885 (SE 0.04041); W*lemp = -0.27940.
+    const rho = page.locator('[data-term="rho"]');
+    expect(await rho.getByTestId('estimate').textContent()).toBe('0.3688');
+    expect(await rho.getByTestId('se').textContent()).toBe('(0.0404)');
+    expect(await rho.locator('th').textContent()).toBe('ρ spatial lag of y (W*lgsp)');
+    expect(await page.locator('[data-term="W*lemp"]').getByTestId('estimate').textContent()).toBe('-0.2794');
+    expect(await page.locator('[data-statistic="logLik"] td').textContent()).toBe('1680.4735');
+    // Effects: exact estimates (direct lpc 0.16731, total lemp 0.74661); simulated SEs vary with the draws.
+    const effects = page.getByTestId('effects-table');
+    const lpc = effects.locator('[data-term="lpc"] td');
+    expect(await lpc.nth(0).getByTestId('estimate').textContent()).toBe('0.1673');
+    expect(await effects.locator('[data-term="lemp"] td').nth(2).getByTestId('estimate').textContent()).toBe(
+      '0.7466',
+    );
+    expect(await effects.locator('thead').textContent()).toBe('TermDirectIndirectTotal');
+    await screenshot('sdm-result');
+  });
+
+  it("computes Moran's I of lgsp by period with its chart and scatter plot", async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('datasets-table').getByRole('link', { name: 'panel' }).click();
+    await page.getByRole('link', { name: "Moran's I" }).click();
+    await page.waitForURL(/\/analyses\/new-moran\?datasetId=/);
+    await page.getByLabel('Variable').selectOption('lgsp');
+    await page.getByLabel('Spatial weights (W)').selectOption({ index: 1 });
+    await screenshot('moran-form');
+    await page.getByRole('button', { name: "Compute Moran's I" }).click();
+
+    await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="status-badge"][data-status="succeeded"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('moran-chart').waitFor();
+    // Reference (spdep moran.test, randomisation): I(1970) = 0.22435, E[I] = -1/47.
+    expect(await page.locator('[data-period="1970"] [data-testid="moran-i"]').textContent()).toBe('0.2243');
+    expect(await page.getByTestId('moran-point').count()).toBe(17);
+    expect(
+      await page.locator('[data-testid="moran-point"][data-time="1970"]').getAttribute('data-significant'),
+    ).toBe('true');
+    const scatter = page.getByTestId('moran-scatter');
+    expect(await scatter.getAttribute('data-time')).toBe('1986');
+    expect(await scatter.getByTestId('scatter-point').count()).toBe(48);
+    for (const quadrant of ['HH', 'LH', 'LL', 'HL']) {
+      expect(await scatter.getByTestId(`quadrant-${quadrant}`).textContent()).toMatch(
+        new RegExp(`^${quadrant} · \\d+$`),
+      );
+    }
+    // With row-standardised W the fitted slope is Moran's I of the period (1986: 0.18579).
+    expect(Number(await scatter.getByTestId('scatter-line').getAttribute('data-slope'))).toBeCloseTo(
+      0.18579,
+      4,
+    );
+    await page.getByLabel('Period of the scatter plot').selectOption('1970');
+    expect(await page.getByTestId('moran-scatter').getAttribute('data-time')).toBe('1970');
+    expect(Number(await page.getByTestId('scatter-line').getAttribute('data-slope'))).toBeCloseTo(0.22435, 4);
+    await screenshot('moran-result');
   });
 });

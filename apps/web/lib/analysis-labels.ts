@@ -12,6 +12,7 @@ const modelNames: Record<string, string> = {
   slx: 'SLX',
   dsdm: 'Dynamic SDM',
   dsar: 'Dynamic SAR',
+  moran: "Moran's I",
 };
 
 export function modelLabel(model: string | null | undefined): string {
@@ -20,14 +21,9 @@ export function modelLabel(model: string | null | undefined): string {
 
 /** "lgsp ~ lpcap + lpc" for a regression, "Moran's I of lgsp" for a Moran test, else the kind of analysis. */
 export function specFormula(spec: AnalysisSpec): string {
-  switch (spec.kind) {
-    case 'regression':
-      return `${spec.y} ~ ${spec.x.join(' + ')}`;
-    case 'moran':
-      return `Moran's I of ${spec.variable}`;
-    default:
-      return spec.kind;
-  }
+  if (spec.kind === 'regression') return `${spec.y} ~ ${spec.x.join(' + ')}`;
+  if (spec.kind === 'moran') return `Moran's I of ${spec.variable}`;
+  return spec.kind;
 }
 
 export function analysisTitle(analysis: Pick<AnalysisView, 'title' | 'spec'>): string {

@@ -34,12 +34,10 @@ export function useLiveAnalysis(id: string): LiveAnalysis {
     let closed = false;
     let finished = false;
     let lastEventAt = 0;
-    let events: EventSource | undefined;
-    let timer: number | undefined;
-
+    // `events` and `timer` are created below, before the first load starts.
     const stop = () => {
       finished = true;
-      events?.close();
+      events.close();
       window.clearInterval(timer);
     };
     const load = async () => {
@@ -56,8 +54,7 @@ export function useLiveAnalysis(id: string): LiveAnalysis {
       }
     };
 
-    void load();
-    events = new EventSource(`/api/analyses/${encodeURIComponent(id)}/events`);
+    const events = new EventSource(`/api/analyses/${encodeURIComponent(id)}/events`);
     events.addEventListener('progress', (event) => {
       lastEventAt = Date.now();
       const progress = JSON.parse((event as MessageEvent<string>).data) as AnalysisEvents['progress'];
@@ -70,17 +67,18 @@ export function useLiveAnalysis(id: string): LiveAnalysis {
       setSource('events');
       if (isTerminal(update.status)) {
         // The result is not part of the event: fetch the whole analysis once.
-        events?.close();
+        events.close();
         void load();
       } else {
         setAnalysis((a) => (a && !isTerminal(a.status) ? { ...a, status: update.status } : a));
       }
     });
-    timer = window.setInterval(() => {
+    const timer = window.setInterval(() => {
       if (finished || Date.now() - lastEventAt < quietMs) return;
       setSource('polling');
       void load();
     }, pollMs);
+    void load();
 
     return () => {
       closed = true;

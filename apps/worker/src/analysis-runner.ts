@@ -3,15 +3,22 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AnalysisTask, ThreadError, ThreadMessage } from './analysis-thread-protocol.js';
 
-/** Runs an analysis somewhere that does not block the caller's event loop. */
-export interface AnalysisRunner {
-  run(task: AnalysisTask, onProgress: (progress: Progress) => void): Promise<AnalysisResult>;
+/** Runs a task somewhere that does not block the caller's event loop; `signal` aborts it (the thread is terminated). */
+export interface TaskRunner<Task, Result> {
+  run(task: Task, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<Result>;
   close(): Promise<void>;
 }
+
+export type AnalysisRunner = TaskRunner<AnalysisTask, AnalysisResult>;
 
 /** A thread ended without answering (crash, out of memory, terminated): not the input's fault, so retried. */
 export class AnalysisThreadError extends Error {
   override readonly name = 'AnalysisThreadError';
+}
+
+/** The task was aborted (its analysis was cancelled); its thread was terminated. */
+export class AnalysisCancelledError extends Error {
+  override readonly name = 'AnalysisCancelledError';
 }
 
 function toError(error: ThreadError): Error {
@@ -28,7 +35,10 @@ function toError(error: ThreadError): Error {
  * A fixed-size pool of worker threads running `analysis.thread.js`. BullMQ keeps renewing job locks on the
  * main thread while an estimation runs here, so long jobs are not reported as stalled.
  */
-export class ThreadPoolRunner implements AnalysisRunner {
+export class ThreadPoolRunner<Task = AnalysisTask, Result = AnalysisResult> implements TaskRunner<
+  Task,
+  Result
+> {
   private readonly idle: Worker[] = [];
   private readonly all = new Set<Worker>();
   private readonly waiting: Array<{ resolve: (thread: Worker) => void; reject: (error: Error) => void }> = [];
@@ -39,15 +49,16 @@ export class ThreadPoolRunner implements AnalysisRunner {
     private readonly scriptPath: string = join(__dirname, 'analysis.thread.js'),
   ) {}
 
-  async run(task: AnalysisTask, onProgress: (progress: Progress) => void): Promise<AnalysisResult> {
+  async run(task: Task, onProgress: (progress: Progress) => void, signal?: AbortSignal): Promise<Result> {
     const thread = await this.acquire();
-    return new Promise<AnalysisResult>((resolve, reject) => {
+    return new Promise<Result>((resolve, reject) => {
       const cleanup = () => {
         thread.off('message', onMessage);
         thread.off('error', onError);
         thread.off('exit', onExit);
+        signal?.removeEventListener('abort', onAbort);
       };
-      const onMessage = (message: ThreadMessage) => {
+      const onMessage = (message: ThreadMessage<Result>) => {
         switch (message.type) {
           case 'progress':
             onProgress(message.progress);
@@ -74,9 +85,17 @@ export class ThreadPoolRunner implements AnalysisRunner {
         this.discard(thread);
         reject(new AnalysisThreadError(`analysis thread exited with code ${code}`));
       };
+      // core's work is synchronous: stopping it means terminating its thread
+      const onAbort = () => {
+        cleanup();
+        this.discard(thread);
+        reject(new AnalysisCancelledError('analysis cancelled'));
+      };
+      if (signal?.aborted) return onAbort();
       thread.on('message', onMessage);
       thread.on('error', onError);
       thread.on('exit', onExit);
+      signal?.addEventListener('abort', onAbort, { once: true });
       thread.postMessage(task);
     });
   }

@@ -10,7 +10,7 @@ export interface AnalysisTask {
 /** An error crossing the thread boundary: a SpilloverError keeps its code; anything else is INTERNAL. */
 export type ThreadError = SerializedError & { stack?: string };
 
-export type ThreadMessage =
+export type ThreadMessage<Result = AnalysisResult> =
   | { type: 'progress'; progress: Progress }
-  | { type: 'result'; result: AnalysisResult }
+  | { type: 'result'; result: Result }
   | { type: 'error'; error: ThreadError };

@@ -1,8 +1,14 @@
-import { type AnalysisResult, type Progress, type SerializedError, weightsFileName } from '@spillover/contracts';
-import { AnalysisEntity, DatasetEntity, WeightsMatrixEntity } from '@spillover/db';
+import {
+  type AnalysisResult,
+  type Progress,
+  type SerializedError,
+  weightsFileName,
+} from '@spillover/contracts';
+import { AnalysisEntity, DatasetEntity, type DatasetVersionDraft, WeightsMatrixEntity } from '@spillover/db';
 import { type DataSource, In, LessThan, Not, type Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import type { AnalysisStore, AnalysisToRun, StoredWeights, UnfinishedAnalysis } from './analysis.store.js';
+import { markSucceededWithDerivedDataset } from './derived-dataset.repository.js';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -15,13 +21,19 @@ function failedWith(error: SerializedError): QueryDeepPartialEntity<AnalysisEnti
   };
 }
 
+/** The CSV of an analysis's dataset with what a derived version needs (raw columns as TypeORM names them). */
+type DatasetRow = { csv: string } & Record<
+  `dataset_${'team_id' | 'name' | 'version' | 'unit_column' | 'time_column'}`,
+  string
+>;
+
 /** AnalysisStore on PostgreSQL through @spillover/db. Status guards live in the WHERE clauses, so racing writers cannot regress a row. */
 export class AnalysisRepository implements AnalysisStore {
   private readonly analyses: Repository<AnalysisEntity>;
   private readonly datasets: Repository<DatasetEntity>;
   private readonly weights: Repository<WeightsMatrixEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.analyses = dataSource.getRepository(AnalysisEntity);
     this.datasets = dataSource.getRepository(DatasetEntity);
     this.weights = dataSource.getRepository(WeightsMatrixEntity);
@@ -35,14 +47,28 @@ export class AnalysisRepository implements AnalysisStore {
     const dataset = await this.datasets
       .createQueryBuilder('dataset')
       .select(`convert_from(dataset.content, 'UTF8')`, 'csv')
+      .addSelect(['dataset.teamId', 'dataset.name', 'dataset.version', 'dataset.unitColumn', 'dataset.timeColumn'])
       .where('dataset.id = :id', { id: analysis.datasetId })
-      .getRawOne<{ csv: string }>();
+      .getRawOne<DatasetRow>();
     if (!dataset) throw new Error(`dataset ${analysis.datasetId} of analysis ${analysisId} does not exist`);
     return {
       id: analysis.id,
       status: analysis.status,
       spec: analysis.spec,
       panelCsv: dataset.csv,
+      derivation: {
+        analysisId: analysis.id,
+        createdBy: analysis.createdBy,
+        requestedName: analysis.derivedDatasetName,
+        dataset: {
+          id: analysis.datasetId,
+          teamId: dataset.dataset_team_id,
+          name: dataset.dataset_name,
+          version: Number(dataset.dataset_version),
+          unitColumn: dataset.dataset_unit_column,
+          timeColumn: dataset.dataset_time_column,
+        },
+      },
     };
   }
 
@@ -80,7 +106,8 @@ export class AnalysisRepository implements AnalysisStore {
     await this.analyses.update({ id: analysisId, status: 'running' }, { progress });
   }
 
-  async markSucceeded(analysisId: string, result: AnalysisResult): Promise<void> {
+  async markSucceeded(analysisId: string, result: AnalysisResult, derived?: DatasetVersionDraft): Promise<void> {
+    if (derived) return markSucceededWithDerivedDataset(this.dataSource, analysisId, result, derived);
     await this.analyses
       .createQueryBuilder()
       .update()

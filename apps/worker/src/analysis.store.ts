@@ -5,6 +5,8 @@ import type {
   Progress,
   SerializedError,
 } from '@spillover/contracts';
+import type { DatasetVersionDraft } from '@spillover/db';
+import type { DerivationSource } from './derived-dataset.js';
 
 /** What the worker reads and writes on the analyses table (implemented by AnalysisRepository). */
 
@@ -14,6 +16,8 @@ export interface AnalysisToRun {
   spec: AnalysisSpec;
   /** The dataset version's CSV, decoded as UTF-8. */
   panelCsv: string;
+  /** Where a measurement kind's derived dataset version comes from (see derived-dataset.ts). */
+  derivation?: DerivationSource;
 }
 
 /** A stored weights matrix, as core reads it. */
@@ -37,8 +41,11 @@ export interface AnalysisStore {
   markRunning(analysisId: string, worker: string): Promise<boolean>;
   /** Stores progress while the analysis is running. */
   saveProgress(analysisId: string, progress: Progress): Promise<void>;
-  /** Writes the result in place (a re-run overwrites it), unless the analysis was cancelled meanwhile. */
-  markSucceeded(analysisId: string, result: AnalysisResult): Promise<void>;
+  /**
+   * Writes the result in place (a re-run overwrites it), unless the analysis was cancelled meanwhile; with
+   * `derived`, stores that dataset version in the same transaction, once per analysis.
+   */
+  markSucceeded(analysisId: string, result: AnalysisResult, derived?: DatasetVersionDraft): Promise<void>;
   /** Records a failure unless the analysis already succeeded or was cancelled. */
   markFailed(analysisId: string, error: SerializedError): Promise<void>;
   /** Records a failure only if the analysis is still queued or running (a failure already stored wins). */

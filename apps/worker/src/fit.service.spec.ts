@@ -92,6 +92,7 @@ describe('FitService', () => {
     expect(runner.run).toHaveBeenCalledWith(
       { spec, inputs: { panelCsv: 'state,year\n' } },
       expect.any(Function),
+      undefined, // no cancellation source in these tests
     );
   });
 
@@ -105,6 +106,7 @@ describe('FitService', () => {
         inputs: { panelCsv: 'state,year\n', weightsText: 'id,a,b\na,0,1\nb,1,0\n', weightsName: 'W.csv' },
       },
       expect.any(Function),
+      undefined, // no cancellation source in these tests
     );
   });
 

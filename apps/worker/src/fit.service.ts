@@ -1,8 +1,10 @@
 import { isDeterministicError, type Progress, serializeError, SpilloverError } from '@spillover/contracts';
 import { UnrecoverableError } from 'bullmq';
-import type { AnalysisRunner } from './analysis-runner.js';
+import { AnalysisCancelledError, type AnalysisRunner } from './analysis-runner.js';
 import type { AnalysisTask } from './analysis-thread-protocol.js';
 import type { AnalysisStore, AnalysisToRun } from './analysis.store.js';
+import type { CancellationSource } from './cancellation/cancellation-watch.js';
+import { prepareDerivedDataset } from './derived-dataset.js';
 import { errorMessage, type Logger } from './logger.js';
 import { ProgressThrottle } from './progress-throttle.js';
 
@@ -11,7 +13,7 @@ export interface FitJob {
   updateProgress(progress: Progress): Promise<void>;
 }
 
-export type FitOutcome = 'succeeded' | 'skipped';
+export type FitOutcome = 'succeeded' | 'skipped' | 'cancelled';
 
 /** About five progress updates a second reach Redis and the table. */
 export const progressIntervalMs = 200;
@@ -31,6 +33,8 @@ export class FitService {
     private readonly runner: AnalysisRunner,
     private readonly log: Logger,
     private readonly workerName: string,
+    /** Stops the thread of an analysis cancelled while it runs. */
+    private readonly cancellation?: CancellationSource,
   ) {}
 
   async fit(analysisId: string, job: FitJob): Promise<FitOutcome> {
@@ -49,19 +53,34 @@ export class FitService {
       (p) => this.relayProgress(analysisId, job, p),
       progressIntervalMs,
     );
+    const cancellation = this.cancellation?.watch(analysisId);
     try {
-      const result = await this.runner.run(await this.taskOf(analysis), (p) => progress.push(p));
+      const result = await this.runner.run(
+        await this.taskOf(analysis),
+        (p) => progress.push(p),
+        cancellation?.signal,
+      );
       // Progress writes are guarded by status = 'running'; finish them before the final write.
       await progress.flush();
-      await this.store.markSucceeded(analysisId, result);
+      // measurement kinds: the panel with the new columns becomes a dataset version, stored with the result
+      const derived = analysis.derivation
+        ? prepareDerivedDataset(analysis.spec, result, analysis.panelCsv, analysis.derivation)
+        : undefined;
+      await this.store.markSucceeded(analysisId, result, derived);
       return 'succeeded';
     } catch (error) {
       await progress.flush();
+      if (error instanceof AnalysisCancelledError) {
+        this.log.info('analysis cancelled while running; thread stopped', { analysisId });
+        return 'cancelled';
+      }
       const serialized = serializeError(error);
       if (!isDeterministicError(serialized.code)) throw error;
       await this.store.markFailed(analysisId, serialized);
       this.log.info('analysis failed on its input; not retried', { analysisId, code: serialized.code });
       throw new UnrecoverableError(`${serialized.code}: ${serialized.message}`);
+    } finally {
+      cancellation?.stop();
     }
   }
 

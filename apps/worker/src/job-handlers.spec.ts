@@ -5,16 +5,22 @@ import { assertHandlersComplete, dispatchJob, type JobHandlers } from './job-han
 
 describe('job handlers', () => {
   it('start-up fails unless every job name has exactly one handler', () => {
-    expect(() => assertHandlersComplete({})).toThrow('missing [FitAnalysis]');
-    expect(() =>
-      assertHandlersComplete({ [JobName.FitAnalysis]: async () => {}, Extra: async () => {} }),
-    ).toThrow('unknown [Extra]');
-    expect(() => assertHandlersComplete({ [JobName.FitAnalysis]: async () => {} })).not.toThrow();
+    const all = Object.fromEntries(Object.values(JobName).map((name) => [name, async () => {}]));
+    expect(() => assertHandlersComplete({})).toThrow(
+      'missing [FitAnalysis, BootstrapChunk, AggregateBootstrap]',
+    );
+    expect(() => assertHandlersComplete({ ...all, Extra: async () => {} })).toThrow('unknown [Extra]');
+    expect(() => assertHandlersComplete(all)).not.toThrow();
   });
 
   it('dispatches on the job name and refuses unknown names', async () => {
     const fit = vi.fn(async () => 'succeeded');
-    const processor = dispatchJob({ [JobName.FitAnalysis]: fit } as JobHandlers);
+    const other = vi.fn(async () => 'other');
+    const processor = dispatchJob({
+      [JobName.FitAnalysis]: fit,
+      [JobName.BootstrapChunk]: other,
+      [JobName.AggregateBootstrap]: other,
+    } as JobHandlers);
     await expect(processor({ name: 'FitAnalysis', data: {} } as Job)).resolves.toBe('succeeded');
     await expect(processor({ name: 'toString', data: {} } as Job)).rejects.toThrow(
       'no handler for job toString',

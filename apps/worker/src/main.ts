@@ -6,6 +6,9 @@ import { AnalysisRepository } from './analysis.repository.js';
 import { ThreadPoolRunner } from './analysis-runner.js';
 import { ConfigError, loadConfig } from './config.js';
 import { checkRedis, connectDatabase, createRedisConnection, UnreachableError } from './connections.js';
+import { createBootstrapWorker } from './bootstrap/bootstrap.worker.js';
+import { createSplitReplications } from './bootstrap/split-replications.setup.js';
+import { RedisCancellationSource } from './cancellation/cancellation-watch.js';
 import { createEstimationWorker } from './estimation.worker.js';
 import { fitAnalysisProcessor } from './fit-analysis.processor.js';
 import { FitService } from './fit.service.js';
@@ -23,22 +26,38 @@ async function main(): Promise<void> {
   const dataSource = await connectDatabase(config.DATABASE_URL, log);
   const store = new AnalysisRepository(dataSource);
   const runner = new ThreadPoolRunner(config.WORKER_CONCURRENCY);
-  const fitService = new FitService(store, runner, log, workerName);
-
-  const workerConnection = createRedisConnection(config.REDIS_URL, log);
-  const worker = createEstimationWorker(config, {
-    handlers: { [JobName.FitAnalysis]: fitAnalysisProcessor(fitService) },
-    connection: workerConnection,
-    failures: new JobFailureRecorder(store, log),
-    log,
-  });
-
   const queueConnection = createRedisConnection(config.REDIS_URL, log);
   const queue = new Queue<FitAnalysisPayload>(QueueName.Estimation, {
     connection: queueConnection,
     prefix: config.QUEUE_PREFIX,
   });
   queue.on('error', (error) => log.warn('queue error', { error: errorMessage(error) }));
+  const cancellation = new RedisCancellationSource(queueConnection, config.QUEUE_PREFIX, log);
+  const fitService = new FitService(store, runner, log, workerName, cancellation);
+  const split = createSplitReplications({
+    concurrency: config.WORKER_CONCURRENCY,
+    queuePrefix: config.QUEUE_PREFIX,
+    dataSource,
+    store,
+    redis: queueConnection,
+    estimationQueue: queue,
+    cancellation,
+    log,
+    workerName,
+  });
+  const handlers = { [JobName.FitAnalysis]: fitAnalysisProcessor(fitService), ...split.handlers };
+  const failures = new JobFailureRecorder(store, log);
+
+  const workerConnection = createRedisConnection(config.REDIS_URL, log);
+  const worker = createEstimationWorker(config, { handlers, connection: workerConnection, failures, log });
+  // every worker process also takes chunks of split replications
+  const bootstrapConnection = createRedisConnection(config.REDIS_URL, log);
+  const bootstrapWorker = createBootstrapWorker(config, {
+    handlers,
+    connection: bootstrapConnection,
+    failures,
+    log,
+  });
   const sweeper = new RequeueSweeper(store, queue, log, {
     intervalMs: config.REQUEUE_INTERVAL_MS,
     queuedAgeMs: config.REQUEUE_QUEUED_AGE_MS,
@@ -46,6 +65,7 @@ async function main(): Promise<void> {
   sweeper.start();
 
   await worker.waitUntilReady();
+  await bootstrapWorker.waitUntilReady();
   log.info('worker ready', {
     worker: workerName,
     queue: QueueName.Estimation,
@@ -58,16 +78,17 @@ async function main(): Promise<void> {
     if (stopping) {
       // A second signal: hand running jobs back at once (they are re-delivered as stalled).
       log.warn('second signal; stopping now', { signal });
-      await runner.close();
+      await Promise.all([runner.close(), split.close()]);
       process.exit(1);
     }
     stopping = true;
     log.info('stopping: finishing running jobs', { signal });
     await sweeper.stop();
-    await worker.close();
-    await runner.close();
+    await Promise.all([worker.close(), bootstrapWorker.close()]);
+    await Promise.all([runner.close(), split.close()]);
     await queue.close();
     workerConnection.disconnect();
+    bootstrapConnection.disconnect();
     queueConnection.disconnect();
     await dataSource.destroy();
     log.info('stopped');

@@ -6,6 +6,7 @@ import { SpilloverError, isDeterministicError } from '@spillover/contracts';
 import { parseArguments, UsageError } from './arguments.js';
 import { fitCommand, validateCommand } from './commands.js';
 import { commandHelp, generalHelp } from './help.js';
+import { demoCommand, parseInteger, studyCommand } from './study-command.js';
 
 export interface Output {
   stdout(text: string): void;
@@ -45,7 +46,8 @@ function execute(argv: string[], out: Output): number {
       const topic = rest[0];
       if (topic === undefined) out.stdout(generalHelp);
       else if (commandHelp[topic]) out.stdout(commandHelp[topic]!);
-      else throw new UsageError(`no help for unknown command "${topic}" (commands: fit, validate)`);
+      else
+        throw new UsageError(`no help for unknown command "${topic}" (commands: fit, validate, demo, study)`);
       return 0;
     }
     case 'fit': {
@@ -81,9 +83,55 @@ function execute(argv: string[], out: Output): number {
       printJson(out, validateCommand(args.positional[0]!, unit, time), args.options.has('pretty'));
       return 0;
     }
+    case 'demo': {
+      const args = parseArguments(rest, ['out', 'seed', 'cities', 'city-list'], ['pretty', 'help']);
+      if (args.options.has('help')) {
+        out.stdout(commandHelp.demo!);
+        return 0;
+      }
+      if (args.positional.length > 0)
+        throw new UsageError('demo takes no positional arguments: spillover demo --out DIR');
+      const dir = args.options.get('out');
+      if (typeof dir !== 'string') throw new UsageError('demo needs --out DIR');
+      const cityList = args.options.get('city-list');
+      printJson(
+        out,
+        demoCommand({
+          out: dir,
+          seed: parseInteger(args.options.get('seed'), 'seed', 1)!,
+          cities: parseInteger(args.options.get('cities'), 'cities'),
+          cityList: typeof cityList === 'string' ? cityList : undefined,
+        }),
+        args.options.has('pretty'),
+      );
+      return 0;
+    }
+    case 'study': {
+      const args = parseArguments(rest, ['out', 'seed', 'cities', 'city-list'], ['quick', 'pretty', 'help']);
+      if (args.options.has('help')) {
+        out.stdout(commandHelp.study!);
+        return 0;
+      }
+      if (args.positional.length > 0)
+        throw new UsageError('study takes no positional arguments: spillover study [--out DIR]');
+      const dir = args.options.get('out');
+      const cityList = args.options.get('city-list');
+      const summary = studyCommand(
+        {
+          out: typeof dir === 'string' ? dir : 'spillover-study',
+          seed: parseInteger(args.options.get('seed'), 'seed', 1)!,
+          cities: parseInteger(args.options.get('cities'), 'cities'),
+          quick: args.options.has('quick'),
+          cityList: typeof cityList === 'string' ? cityList : undefined,
+        },
+        (line) => out.stderr(`${line}\n`),
+      );
+      printJson(out, summary, args.options.has('pretty'));
+      return 0;
+    }
     default:
       throw new UsageError(
-        `unknown command "${command}" (commands: fit, validate, help; see spillover --help)`,
+        `unknown command "${command}" (commands: fit, validate, demo, study, help; see spillover --help)`,
       );
   }
 }

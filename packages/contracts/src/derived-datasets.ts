@@ -47,6 +47,8 @@ export const UploadTextsQuery = z.strictObject({
   unit: columnName.default('unit'),
   time: columnName.default('time'),
   text: columnName.default('text'),
+  /** Name of the uploaded file, for messages (the body carries none). */
+  fileName: z.string().trim().min(1).max(255).optional(),
 });
 export type UploadTextsQuery = z.infer<typeof UploadTextsQuery>;
 

@@ -17,6 +17,8 @@ export const errorCodes = [
   'UNBALANCED_PANEL',
   'UNSUPPORTED',
   'FILE_TOO_LARGE',
+  /** A per-team limit (running/queued jobs) is reached: 429, the message names the limit. */
+  'LIMIT_EXCEEDED',
   'NOT_FOUND',
   'UNAUTHENTICATED',
   'FORBIDDEN',

@@ -7,3 +7,5 @@ export * from './jobs.js';
 export * from './api.js';
 export * from './weights.js';
 export * from './derived-datasets.js';
+export * from './comparisons.js';
+export * from './admin.js';

@@ -1,21 +1,44 @@
 import { z } from 'zod';
+import type { AnalysisSpec } from './spec.js';
 
 /** Queues by resource profile. */
 export enum QueueName {
   Estimation = 'estimation',
+  /** Chunks of bootstrap/permutation replications, consumed by every worker process. */
+  Bootstrap = 'bootstrap',
 }
 
 /** Job names: PascalCase verbs. */
 export enum JobName {
   FitAnalysis = 'FitAnalysis',
+  /** Replications from..to of a resampling analysis (queue `bootstrap`). */
+  BootstrapChunk = 'BootstrapChunk',
+  /** Point estimates + combination of every chunk into the result (queue `estimation`, parent of the chunks). */
+  AggregateBootstrap = 'AggregateBootstrap',
 }
 
 /** Payloads carry ids, never data or secrets. */
 export const FitAnalysisPayload = z.object({ analysisId: z.string().uuid() });
 export type FitAnalysisPayload = z.infer<typeof FitAnalysisPayload>;
 
+export const BootstrapChunkPayload = z.object({
+  analysisId: z.string().uuid(),
+  from: z.number().int().min(0),
+  to: z.number().int().min(0),
+});
+export type BootstrapChunkPayload = z.infer<typeof BootstrapChunkPayload>;
+
+export const AggregateBootstrapPayload = z.object({
+  analysisId: z.string().uuid(),
+  reps: z.number().int().min(1),
+  chunkSize: z.number().int().min(1),
+});
+export type AggregateBootstrapPayload = z.infer<typeof AggregateBootstrapPayload>;
+
 export interface JobPayloads {
   [JobName.FitAnalysis]: FitAnalysisPayload;
+  [JobName.BootstrapChunk]: BootstrapChunkPayload;
+  [JobName.AggregateBootstrap]: AggregateBootstrapPayload;
 }
 
 /** The BullMQ job id of an analysis: stable, so a double submit cannot run twice. */
@@ -29,6 +52,8 @@ export const Progress = z.object({
   done: z.number(),
   total: z.number(),
   message: z.string().optional(),
+  /** Estimated seconds left, from the rate so far (split replications). */
+  etaSeconds: z.number().optional(),
 });
 export type Progress = z.infer<typeof Progress>;
 
@@ -47,3 +72,90 @@ export const fitAnalysisJobOptions = {
   removeOnComplete: { age: 24 * 3600, count: 1000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;
+
+// ------------------------------------------------------------------ split replications (BullMQ flow)
+
+/** Options of every BootstrapChunk job: a failed chunk fails its AggregateBootstrap parent. */
+export const bootstrapChunkJobOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 1000 },
+  failParentOnFailure: true,
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+/** The job id of the chunk from..to of an analysis: a double add of the same chunk is a no-op. */
+export function bootstrapChunkJobId(analysisId: string, from: number, to: number): string {
+  return `chunk-${analysisId}-${from}-${to}`;
+}
+
+/** Replications to split into chunks: bootstrap or permutation reps of a mechanism spec (0 when none). */
+export function splitReplicationsOf(spec: AnalysisSpec): number {
+  switch (spec.kind) {
+    case 'mediation':
+    case 'threshold':
+      return spec.bootstrap?.reps ?? 0;
+    case 'heterogeneity':
+      return spec.test.permutation?.reps ?? 0;
+    default:
+      return 0;
+  }
+}
+
+/** Chunk size: at least 50 replications, about four chunks per worker otherwise. */
+export function bootstrapChunkSize(reps: number, workers: number): number {
+  return Math.max(50, Math.ceil(reps / (4 * Math.max(1, workers))));
+}
+
+/** [from, to) ranges of `chunkSize` replications covering 0..reps. */
+export function replicationRanges(reps: number, chunkSize: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  for (let from = 0; from < reps; from += chunkSize) ranges.push([from, Math.min(reps, from + chunkSize)]);
+  return ranges;
+}
+
+/** A BullMQ FlowJob (structurally): the AggregateBootstrap parent with one BootstrapChunk child per range. */
+export interface BootstrapFlow {
+  name: JobName.AggregateBootstrap;
+  queueName: QueueName.Estimation;
+  data: AggregateBootstrapPayload;
+  opts: typeof fitAnalysisJobOptions & { jobId: string };
+  children: {
+    name: JobName.BootstrapChunk;
+    queueName: QueueName.Bootstrap;
+    data: BootstrapChunkPayload;
+    opts: typeof bootstrapChunkJobOptions & { jobId: string };
+  }[];
+}
+
+/**
+ * The flow of a resampling analysis. The parent keeps the analysis's job id, so the SSE relay, the
+ * re-queue sweeper and double-submit protection treat it like a FitAnalysis job.
+ */
+export function bootstrapFlow(analysisId: string, reps: number, chunkSize: number): BootstrapFlow {
+  return {
+    name: JobName.AggregateBootstrap,
+    queueName: QueueName.Estimation,
+    data: { analysisId, reps, chunkSize },
+    opts: { jobId: analysisJobId(analysisId), ...fitAnalysisJobOptions },
+    children: replicationRanges(reps, chunkSize).map(([from, to]) => ({
+      name: JobName.BootstrapChunk,
+      queueName: QueueName.Bootstrap,
+      data: { analysisId, from, to },
+      opts: { jobId: bootstrapChunkJobId(analysisId, from, to), ...bootstrapChunkJobOptions },
+    })),
+  };
+}
+
+/** Redis key (under the queue prefix) that tells workers an analysis was cancelled. */
+export function analysisCancelKey(queuePrefix: string, analysisId: string): string {
+  return `${queuePrefix}:cancelled:${analysisId}`;
+}
+
+/** How long the cancel key lives: longer than any job can wait or run. */
+export const analysisCancelTtlSeconds = 7 * 24 * 3600;
+
+/** Redis hash (under the queue prefix) of replications done per chunk, for progress across workers. */
+export function replicationProgressKey(queuePrefix: string, analysisId: string): string {
+  return `${queuePrefix}:replications:${analysisId}`;
+}

@@ -128,6 +128,8 @@ export const BootstrapSummary = z.object({
   percentile: Interval,
   bc: Interval,
   bca: Interval,
+  /** The distribution of the estimated replications: `counts` in equal-width bins from `min` to `max`. */
+  histogram: z.object({ min: z.number(), max: z.number(), counts: z.array(z.number()) }).optional(),
 });
 export type BootstrapSummary = z.infer<typeof BootstrapSummary>;
 

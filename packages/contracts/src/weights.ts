@@ -88,7 +88,13 @@ const NestedBuild = z.strictObject({
 
 /** Body of `POST /weights/build`: weights built from per-unit coordinates or attributes of a dataset. */
 export const BuildWeightsBody = z
-  .discriminatedUnion('method', [KnnBuild, DistanceBandBuild, InverseDistanceBuild, EconomicBuild, NestedBuild])
+  .discriminatedUnion('method', [
+    KnnBuild,
+    DistanceBandBuild,
+    InverseDistanceBuild,
+    EconomicBuild,
+    NestedBuild,
+  ])
   .superRefine((body, context) => {
     if (body.method === 'economic') return;
     const lonLat = body.lon !== undefined || body.lat !== undefined;
@@ -100,11 +106,19 @@ export const BuildWeightsBody = z
     const [first, second] = xy ? (['x', 'y'] as const) : (['lon', 'lat'] as const);
     for (const field of [first, second]) {
       if (body[field] === undefined) {
-        context.addIssue({ code: 'custom', path: [field], message: `the ${field} column is required for ${body.method} weights` });
+        context.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `the ${field} column is required for ${body.method} weights`,
+        });
       }
     }
     if (body.greatCircle && xy) {
-      context.addIssue({ code: 'custom', path: ['greatCircle'], message: 'great-circle distances need lon/lat columns' });
+      context.addIssue({
+        code: 'custom',
+        path: ['greatCircle'],
+        message: 'great-circle distances need lon/lat columns',
+      });
     }
   });
 export type BuildWeightsBody = z.infer<typeof BuildWeightsBody>;
@@ -124,10 +138,17 @@ export interface WeightsSummaryView {
   islands: string[];
 }
 
+/** The parameters of a build, per method (Omit applied to each member of the union). */
+export type WeightsBuildParameters = BuildWeightsBody extends infer Body
+  ? Body extends unknown
+    ? Omit<Body, 'teamId' | 'name'>
+    : never
+  : never;
+
 /** How stored weights came to be: an uploaded file, or a build from a dataset. */
 export type WeightsRecipe =
   | { source: 'upload'; fileName: string; format: WeightsFormat }
-  | ({ source: 'build'; datasetName: string; datasetVersion: number } & Omit<BuildWeightsBody, 'teamId' | 'name'>);
+  | ({ source: 'build'; datasetName: string; datasetVersion: number } & WeightsBuildParameters);
 
 export interface WeightsView {
   id: string;

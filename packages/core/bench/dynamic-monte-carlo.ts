@@ -42,7 +42,11 @@ export function dynamicWorld(n: number, periods: number, seed = 1, k = 6): Dynam
 }
 
 /** One simulated panel (period-major y and x over T + 1 periods: the first is lost to the lag). */
-export function simulateDynamicPanel(world: DynamicWorld, replication: number, burnIn = 50): { y: Float64Array; x: Float64Array[] } {
+export function simulateDynamicPanel(
+  world: DynamicWorld,
+  replication: number,
+  burnIn = 50,
+): { y: Float64Array; x: Float64Array[] } {
   const { w, n } = world;
   const rng = createRng(20240611, replication);
   const total = world.periods + 1;
@@ -54,7 +58,13 @@ export function simulateDynamicPanel(world: DynamicWorld, replication: number, b
     const alpha = rng.normal();
     const wPrev = spatialLag(w, prev);
     const rhs = new Float64Array(n);
-    for (let i = 0; i < n; i++) rhs[i] = TRUTH.tau * prev[i]! + TRUTH.eta * wPrev[i]! + mu[i]! + alpha + Math.sqrt(TRUTH.sigma2) * rng.normal();
+    for (let i = 0; i < n; i++)
+      rhs[i] =
+        TRUTH.tau * prev[i]! +
+        TRUTH.eta * wPrev[i]! +
+        mu[i]! +
+        alpha +
+        Math.sqrt(TRUTH.sigma2) * rng.normal();
     TRUTH.beta.forEach((b, j) => {
       // regressors with a unit-specific level, so that the fixed effects matter
       const col = Float64Array.from({ length: n }, (_, i) => 0.5 * mu[i]! + rng.normal());
@@ -69,9 +79,20 @@ export function simulateDynamicPanel(world: DynamicWorld, replication: number, b
 }
 
 /** Estimates (τ, η, β, θ, ρ) of one panel: plain QML, Lee–Yu QML before and after the bias correction. */
-export function estimatesOf(world: DynamicWorld, panel: { y: Float64Array; x: Float64Array[] }): { plain: number[]; leeYuRaw: number[]; leeYu: number[] } {
+export function estimatesOf(
+  world: DynamicWorld,
+  panel: { y: Float64Array; x: Float64Array[] },
+): { plain: number[]; leeYuRaw: number[]; leeYu: number[] } {
   const x = panel.x.map((values, j) => ({ name: `x${j + 1}`, values }));
-  const sample = laggedSample(world.w, world.periods + 1, 'y', panel.y, x, x.map((c) => c.name), { timeLag: true, spaceTimeLag: true });
+  const sample = laggedSample(
+    world.w,
+    world.periods + 1,
+    'y',
+    panel.y,
+    x,
+    x.map((c) => c.name),
+    { timeLag: true, spaceTimeLag: true },
+  );
   const shared = { spectrum: world.spectrum, logdet: world.logdet, effects: 'twoways' as const };
   const plain = fitDynamicModel(sample, world.w, { ...shared, leeYu: false });
   const ly = fitDynamicModel(sample, world.w, { ...shared, leeYu: true });
@@ -114,14 +135,36 @@ function main(): void {
   const world = dynamicWorld(n, periods - 1);
   const { bias, rmse } = runMonteCarlo(world, reps);
   const seconds = (Date.now() - started) / 1000;
-  console.log(`dynamic SDM, two-way effects: N = ${n}, T = ${periods} (${periods - 1} after the lag), ${reps} replications, ${seconds.toFixed(1)} s`);
-  console.log(`truth: τ = ${TRUTH.tau}, η = ${TRUTH.eta}, ρ = ${TRUTH.rho}, β = ${TRUTH.beta}, θ = ${TRUTH.theta}, σ² = ${TRUTH.sigma2}`);
-  const header = ['parameter', 'true', 'bias QML', 'RMSE QML', 'bias LY-raw', 'RMSE LY-raw', 'bias LY-corrected', 'RMSE LY-corrected'];
+  console.log(
+    `dynamic SDM, two-way effects: N = ${n}, T = ${periods} (${periods - 1} after the lag), ${reps} replications, ${seconds.toFixed(1)} s`,
+  );
+  console.log(
+    `truth: τ = ${TRUTH.tau}, η = ${TRUTH.eta}, ρ = ${TRUTH.rho}, β = ${TRUTH.beta}, θ = ${TRUTH.theta}, σ² = ${TRUTH.sigma2}`,
+  );
+  const header = [
+    'parameter',
+    'true',
+    'bias QML',
+    'RMSE QML',
+    'bias LY-raw',
+    'RMSE LY-raw',
+    'bias LY-corrected',
+    'RMSE LY-corrected',
+  ];
   console.log(header.join(' | '));
   LABELS.forEach((label, j) => {
     const f = (v: number): string => v.toFixed(4);
     console.log(
-      [label, String(TRUE_VALUES[j]), f(bias.plain![j]!), f(rmse.plain![j]!), f(bias.leeYuRaw![j]!), f(rmse.leeYuRaw![j]!), f(bias.leeYu![j]!), f(rmse.leeYu![j]!)].join(' | '),
+      [
+        label,
+        String(TRUE_VALUES[j]),
+        f(bias.plain![j]!),
+        f(rmse.plain![j]!),
+        f(bias.leeYuRaw![j]!),
+        f(rmse.leeYuRaw![j]!),
+        f(bias.leeYu![j]!),
+        f(rmse.leeYu![j]!),
+      ].join(' | '),
     );
   });
 }

@@ -26,7 +26,9 @@ interface Case {
   expected: Record<string, unknown>;
   tolerance: { estimate: number; se: number; absolute: number; simulated: number };
 }
-const cases: Case[] = (JSON.parse(readFileSync(resolve(folder, 'cases.json'), 'utf8')) as Case[]).filter((c) => c.spec.model === 'dsdm');
+const cases: Case[] = (JSON.parse(readFileSync(resolve(folder, 'cases.json'), 'utf8')) as Case[]).filter(
+  (c) => c.spec.model === 'dsdm',
+);
 const panelCsv = readFileSync(resolve(folder, 'panel.csv'), 'utf8');
 const weightsText = readFileSync(resolve(folder, 'W.csv'), 'utf8');
 const inputs = { panelCsv, weightsText, weightsName: 'W.csv' };
@@ -34,9 +36,21 @@ const panel = parsePanelCsv(panelCsv, 'state', 'year');
 
 /** SDPDmod's F, rows rearranged from W.csv's unit order to the panel's. */
 function lapackBasis(): Float64Array {
-  const rows = (JSON.parse(readFileSync(resolve(__dirname, 'dynamic-lapack-basis-48.json'), 'utf8')) as { rows: number[][] }).rows;
+  const rows = (
+    JSON.parse(readFileSync(resolve(__dirname, 'dynamic-lapack-basis-48.json'), 'utf8')) as {
+      rows: number[][];
+    }
+  ).rows;
   const ids = weightsText.split('\n')[0]!.trim().split(',').slice(1);
-  const units = [...new Set(panelCsv.trim().split('\n').slice(1).map((line) => line.split(',')[0]!))];
+  const units = [
+    ...new Set(
+      panelCsv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]!),
+    ),
+  ];
   const c = ids.length - 1;
   const f = new Float64Array(units.length * c);
   units.forEach((u, i) => f.set(rows[ids.indexOf(u)]!, i * c));
@@ -50,7 +64,14 @@ interface Mismatch {
   allowed: number;
 }
 
-function compare(c: Case, expected: unknown, actual: unknown, path: string[], out: Mismatch[], count: { n: number }): void {
+function compare(
+  c: Case,
+  expected: unknown,
+  actual: unknown,
+  path: string[],
+  out: Mismatch[],
+  count: { n: number },
+): void {
   if (typeof expected === 'number') {
     const key = path[path.length - 1]!;
     const simulated = path[0] === 'impacts' && key === 'se';
@@ -58,7 +79,8 @@ function compare(c: Case, expected: unknown, actual: unknown, path: string[], ou
     const allowed = c.tolerance.absolute + rel * Math.abs(expected) + (key === 'p' ? 1e-6 : 0);
     const a = typeof actual === 'number' ? actual : undefined;
     count.n++;
-    if (!(a !== undefined && Math.abs(a - expected) <= allowed)) out.push({ path: path.join('.'), expected, actual: a, allowed });
+    if (!(a !== undefined && Math.abs(a - expected) <= allowed))
+      out.push({ path: path.join('.'), expected, actual: a, allowed });
     return;
   }
   if (typeof expected === 'string') {
@@ -67,7 +89,14 @@ function compare(c: Case, expected: unknown, actual: unknown, path: string[], ou
   }
   if (expected && typeof expected === 'object') {
     for (const [key, e] of Object.entries(expected)) {
-      compare(c, e, actual && typeof actual === 'object' ? (actual as Record<string, unknown>)[key] : undefined, [...path, key], out, count);
+      compare(
+        c,
+        e,
+        actual && typeof actual === 'object' ? (actual as Record<string, unknown>)[key] : undefined,
+        [...path, key],
+        out,
+        count,
+      );
     }
   }
 }
@@ -80,11 +109,22 @@ describe('dynamic spatial Durbin model: Produc fixtures (SDPDmod)', () => {
   for (const c of cases) {
     it(`${c.name}: every expected number within tolerance`, () => {
       const spec = RegressionSpec.parse(c.spec);
-      const result = fitDynamicSpatialRegression(spec, panel, inputs, {}, spec.leeYu ? { basis: lapackBasis() } : {});
+      const result = fitDynamicSpatialRegression(
+        spec,
+        panel,
+        inputs,
+        {},
+        spec.leeYu ? { basis: lapackBasis() } : {},
+      );
       const mismatches: Mismatch[] = [];
       const count = { n: 0 };
       compare(c, c.expected, result, [], mismatches, count);
-      expect(mismatches, mismatches.map((m) => `${m.path}: expected ${m.expected}, got ${m.actual} (±${m.allowed})`).join('\n')).toEqual([]);
+      expect(
+        mismatches,
+        mismatches
+          .map((m) => `${m.path}: expected ${m.expected}, got ${m.actual} (±${m.allowed})`)
+          .join('\n'),
+      ).toEqual([]);
       expect(count.n).toBe(84);
       expect(result.stability!.stable).toBe(true);
       expect(result.warnings!.some((w) => w.includes('1970'))).toBe(true);
@@ -96,7 +136,9 @@ describe('dynamic spatial Durbin model: Produc fixtures (SDPDmod)', () => {
     const result = runAnalysis(RegressionSpec.parse(c.spec), inputs) as RegressionResult;
     const expected = c.expected as unknown as RegressionResult;
     for (const [name, e] of Object.entries(expected.coefficients)) {
-      expect(Math.abs(result.coefficients[name]!.estimate - e.estimate)).toBeLessThan(1e-9 + 1e-6 * Math.abs(e.estimate));
+      expect(Math.abs(result.coefficients[name]!.estimate - e.estimate)).toBeLessThan(
+        1e-9 + 1e-6 * Math.abs(e.estimate),
+      );
       expect(Math.abs(result.coefficients[name]!.se! / e.se! - 1)).toBeLessThan(0.01);
     }
     expect(Math.abs(result.rho!.se! / expected.rho!.se! - 1)).toBeLessThan(0.01);

@@ -1,9 +1,10 @@
-/** Simulated SDM/SAR panels: the estimators recover a known truth; eigen and power-trace routes agree. */
+/** Simulated SDM/SAR panels: the estimators recover a known truth; eigenvalue and sparse-LU routes agree. */
 import { describe, expect, it } from 'vitest';
 import { RegressionSpec } from '@spillover/contracts';
 import { parsePanelCsv } from '../src/data/panel.js';
 import { fitSpatialRegression } from '../src/analysis/spatial-regression.js';
 import { EIGEN_LIMIT } from '../src/spatial/spectrum.js';
+import { FROBENIUS_EXACT_LIMIT } from '../src/spatial/models/g-traces.js';
 import { simulateSdmPanel } from '../bench/simulate.js';
 
 const base = {
@@ -38,19 +39,44 @@ describe('simulated spatial panels', () => {
     expect(r.impacts!.total['x1']!.estimate).toBeCloseTo((c['x1']!.estimate + c['W*x1']!.estimate) / (1 - r.rho!.estimate), 12);
   });
 
-  it('the power-trace route (large or non-symmetric W) gives the eigenvalue route numbers', () => {
-    const spec = RegressionSpec.parse({ ...base, model: 'sar', impacts: { draws: 200, seed: 1 } });
-    const eigen = fitSpatialRegression(spec, panel, inputs);
+  it('the sparse-LU route (large or non-symmetric W) gives the eigenvalue route numbers, impacts included', () => {
+    const spec = RegressionSpec.parse({ ...base, model: 'sdm', impacts: { draws: 300, seed: 1 } });
+    const sparse = fitSpatialRegression(spec, panel, inputs);
     const saved = EIGEN_LIMIT.general;
-    EIGEN_LIMIT.general = 10;
+    EIGEN_LIMIT.general = 1000;
+    let eigen: ReturnType<typeof fitSpatialRegression>;
     try {
-      const series = fitSpatialRegression(spec, panel, inputs);
-      expect(series.rho!.estimate).toBeCloseTo(eigen.rho!.estimate, 11);
-      expect(series.rho!.se!).toBeCloseTo(eigen.rho!.se!, 11);
-      expect(series.logLik!).toBeCloseTo(eigen.logLik!, 8);
-      expect(series.impacts!.direct['x2']!.estimate).toBeCloseTo(eigen.impacts!.direct['x2']!.estimate, 11);
+      eigen = fitSpatialRegression(spec, panel, inputs);
     } finally {
       EIGEN_LIMIT.general = saved;
+    }
+    const close = (a: number, b: number, rel: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b));
+    close(sparse.rho!.estimate, eigen.rho!.estimate, 1e-12);
+    close(sparse.rho!.se!, eigen.rho!.se!, 1e-10);
+    close(sparse.logLik!, eigen.logLik!, 1e-12);
+    close(sparse.coefficients['W*x2']!.se!, eigen.coefficients['W*x2']!.se!, 1e-10);
+    for (const part of ['direct', 'indirect', 'total'] as const) {
+      for (const name of spec.x) {
+        close(sparse.impacts![part][name]!.estimate, eigen.impacts![part][name]!.estimate, 1e-11);
+        // simulated SEs: same draws, traces interpolated to ~1e-11 over the drawn range
+        close(sparse.impacts![part][name]!.se!, eigen.impacts![part][name]!.se!, 1e-8);
+      }
+    }
+    expect(sparse.warnings).toBeUndefined();
+  });
+
+  it('above the exact tr(G′G) limit a fit states the Hutchinson estimate and its error in its warnings', () => {
+    const spec = RegressionSpec.parse({ ...base, model: 'sar' });
+    const exact = fitSpatialRegression(spec, panel, inputs);
+    const saved = FROBENIUS_EXACT_LIMIT.n;
+    FROBENIUS_EXACT_LIMIT.n = 100;
+    try {
+      const approx = fitSpatialRegression(spec, panel, inputs);
+      expect(approx.warnings?.join(' ')).toMatch(/Hutchinson estimate .* relative standard error/);
+      expect(approx.rho!.estimate).toBe(exact.rho!.estimate);
+      expect(Math.abs(approx.rho!.se! - exact.rho!.se!)).toBeLessThan(0.02 * exact.rho!.se!);
+    } finally {
+      FROBENIUS_EXACT_LIMIT.n = saved;
     }
   });
 

@@ -22,8 +22,13 @@ export interface DatasetVersionDraft {
  * bytes. Call it inside a transaction: concurrent writers of one name wait on the same advisory lock as
  * uploads do, so each gets its own version number.
  */
-export async function saveDatasetVersion(manager: EntityManager, draft: DatasetVersionDraft): Promise<DatasetEntity> {
-  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`dataset:${draft.teamId}:${draft.name}`]);
+export async function saveDatasetVersion(
+  manager: EntityManager,
+  draft: DatasetVersionDraft,
+): Promise<DatasetEntity> {
+  await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
+    `dataset:${draft.teamId}:${draft.name}`,
+  ]);
   const latest = await manager
     .createQueryBuilder(DatasetEntity, 'd')
     .select('MAX(d.version)', 'version')

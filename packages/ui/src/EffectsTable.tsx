@@ -19,7 +19,9 @@ export interface EffectsTableProps {
 
 /** Stars need a p-value: effects carry estimate and SE only, so p comes from z = estimate / SE (normal). */
 function withP(cells: Record<string, EstimateCell>): Record<string, EstimateCell> {
-  return Object.fromEntries(Object.entries(cells).map(([term, cell]) => [term, { ...cell, p: pValueOf(cell) }]));
+  return Object.fromEntries(
+    Object.entries(cells).map(([term, cell]) => [term, { ...cell, p: pValueOf(cell) }]),
+  );
 }
 
 /** Direct, indirect (spillover) and total effects side by side, one row per regressor. */

@@ -2,12 +2,20 @@ export interface ErrorMessageProps {
   message: string;
   /** Stable error code (e.g. DUPLICATE_ROW), shown small. */
   code?: string;
-  /** Where the error points; row, column, unit and field are listed when present. */
+  /** Where the error points; field, row, column, unit(s) and time are listed when present. */
   details?: Record<string, unknown>;
   testId?: string;
 }
 
-const pointers = ['field', 'row', 'column', 'unit', 'time'] as const;
+const pointers = ['field', 'row', 'column', 'unit', 'units', 'time'] as const;
+const listedAtMost = 20;
+
+/** A detail as text; lists (e.g. the units a weights matrix lacks) joined, long ones cut with a count. */
+function detailText(value: unknown): string {
+  if (!Array.isArray(value)) return String(value);
+  const shown = value.slice(0, listedAtMost).map(String).join(', ');
+  return value.length > listedAtMost ? `${shown} … (${value.length} in all)` : shown;
+}
 
 /** An alert naming what went wrong and where. */
 export function ErrorMessage({ message, code, details, testId = 'error-message' }: ErrorMessageProps) {
@@ -23,7 +31,7 @@ export function ErrorMessage({ message, code, details, testId = 'error-message' 
           {located.map((key) => (
             <div key={key}>
               <dt>{key}</dt>
-              <dd data-testid={`error-${key}`}>{String(details![key])}</dd>
+              <dd data-testid={`error-${key}`}>{detailText(details![key])}</dd>
             </div>
           ))}
         </dl>

@@ -56,12 +56,7 @@ export function MoranChart({
 
   return (
     <figure className="sp-chart" data-testid="moran-chart">
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={titleId}
-        className="sp-chart-svg"
-      >
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby={titleId} className="sp-chart-svg">
         <title id={titleId}>
           {`Moran's I of ${variable} by period: ${significant} of ${points.length} periods significant at ${alpha}`}
         </title>
@@ -100,11 +95,20 @@ export function MoranChart({
               </g>
             ) : null,
           )}
-          <text className="sp-chart-label" x={margin.left + innerWidth / 2} y={height - 4} textAnchor="middle">
+          <text
+            className="sp-chart-label"
+            x={margin.left + innerWidth / 2}
+            y={height - 4}
+            textAnchor="middle"
+          >
             Period
           </text>
         </g>
-        <polyline className="sp-chart-expectation" points={path('expectation')} data-testid="moran-expectation" />
+        <polyline
+          className="sp-chart-expectation"
+          points={path('expectation')}
+          data-testid="moran-expectation"
+        />
         <polyline className="sp-chart-line" points={path('I')} data-testid="moran-line" />
         {points.map((p, i) =>
           Number.isFinite(p.I) ? (
@@ -135,8 +139,8 @@ export function MoranChart({
           <text x={127} y={0} dy="0.32em">
             p &lt; {alpha} ({pLabel})
           </text>
-          <circle className="sp-chart-point" cx={258} cy={0} r={4.5} />
-          <text x={267} y={0} dy="0.32em">
+          <circle className="sp-chart-point" cx={300} cy={0} r={4.5} />
+          <text x={309} y={0} dy="0.32em">
             not significant
           </text>
         </g>

@@ -56,7 +56,10 @@ export function MoranScatter({ points, variable, time, size = 440 }: MoranScatte
   const titleId = useId();
   const clipId = useId();
   const inner = size - margin.left - margin.right;
-  const extent = Math.max(1, ...points.flatMap((p) => [Math.abs(p.z), Math.abs(p.wz)]).filter(Number.isFinite));
+  const extent = Math.max(
+    1,
+    ...points.flatMap((p) => [Math.abs(p.z), Math.abs(p.wz)]).filter(Number.isFinite),
+  );
   const ticks = niceTicks(-extent, extent, 6);
   const bound = Math.max(Math.abs(ticks.min), Math.abs(ticks.max));
   const xScale = linearScale(-bound, bound, margin.left, margin.left + inner);
@@ -75,7 +78,12 @@ export function MoranScatter({ points, variable, time, size = 440 }: MoranScatte
 
   return (
     <figure className="sp-chart" data-testid="moran-scatter" data-time={String(time)}>
-      <svg viewBox={`0 0 ${size} ${size}`} role="img" aria-labelledby={titleId} className="sp-chart-svg sp-chart-square">
+      <svg
+        viewBox={`0 0 ${size} ${size}`}
+        role="img"
+        aria-labelledby={titleId}
+        className="sp-chart-svg sp-chart-square"
+      >
         <title id={titleId}>
           {`Moran scatter plot of ${variable}, ${String(time)}: slope ${formatNumber(fit.slope)}; ` +
             `HH ${counts.HH}, LH ${counts.LH}, LL ${counts.LL}, HL ${counts.HL} units`}
@@ -115,17 +123,18 @@ export function MoranScatter({ points, variable, time, size = 440 }: MoranScatte
           <line x1={margin.left} x2={margin.left + inner} y1={yScale(0)} y2={yScale(0)} />
         </g>
         {corners.map(({ quadrant, x, y, anchor }) => (
-          <text
-            key={quadrant}
-            className="sp-chart-quadrant"
-            x={x}
-            y={y}
-            textAnchor={anchor}
-            data-testid={`quadrant-${quadrant}`}
-          >
+          <g key={quadrant}>
             <title>{quadrantNames[quadrant]}</title>
-            {`${quadrant} · ${counts[quadrant]}`}
-          </text>
+            <text
+              className="sp-chart-quadrant"
+              x={x}
+              y={y}
+              textAnchor={anchor}
+              data-testid={`quadrant-${quadrant}`}
+            >
+              {`${quadrant} · ${counts[quadrant]}`}
+            </text>
+          </g>
         ))}
         <g clipPath={`url(#${clipId})`}>
           <line

@@ -61,27 +61,37 @@ function Symbol({ children }: { children: ReactNode }) {
   return <span className="sp-symbol">{children}</span>;
 }
 
+function Words({ children }: { children: ReactNode }) {
+  return <span className="sp-term-words">{children}</span>;
+}
+
+/** σ² and other small positive statistics: four significant digits rather than four decimals. */
+function significant(value: number | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return Math.abs(value) < 0.01 && value !== 0 ? value.toPrecision(4) : formatNumber(value);
+}
+
 /** Plain-word names of the terms a spatial model adds; the term itself is kept in parentheses. */
 export function spatialTermLabels(y: string): Record<string, ReactNode> {
   return {
     [`L.${y}`]: (
       <>
-        <Symbol>τ</Symbol> time lag of y (L.{y})
+        <Symbol>τ</Symbol> <Words>time lag of y (L.{y})</Words>
       </>
     ),
     [`W*L.${y}`]: (
       <>
-        <Symbol>η</Symbol> spatial-time lag (W*L.{y})
+        <Symbol>η</Symbol> <Words>spatial-time lag (W*L.{y})</Words>
       </>
     ),
     [rhoTerm]: (
       <>
-        <Symbol>ρ</Symbol> spatial lag of y (W*{y})
+        <Symbol>ρ</Symbol> <Words>spatial lag of y (W*{y})</Words>
       </>
     ),
     [lambdaTerm]: (
       <>
-        <Symbol>λ</Symbol> spatial error (W*u)
+        <Symbol>λ</Symbol> <Words>spatial error (W*u)</Words>
       </>
     ),
   };
@@ -95,16 +105,13 @@ export function spatialTermLabels(y: string): Record<string, ReactNode> {
 export function SpatialRegressionView({ result, y, x, modelLabel, note }: SpatialRegressionViewProps) {
   const terms = orderTerms(Object.keys(result.coefficients), y, x);
   const dynamic = terms.includes(`L.${y}`) || terms.includes(`W*L.${y}`);
-  const spatialRows = [
-    ...(result.rho ? [rhoTerm] : []),
-    ...(result.lambda ? [lambdaTerm] : []),
-  ];
+  const spatialRows = [...(result.rho ? [rhoTerm] : []), ...(result.lambda ? [lambdaTerm] : [])];
   const columns: ResultColumn[] = [
     {
       label: modelLabel,
       estimates: { ...result.coefficients, [rhoTerm]: result.rho, [lambdaTerm]: result.lambda },
       statistics: {
-        sigma2: result.sigma2,
+        sigma2: significant(result.sigma2),
         logLik: result.logLik,
         aic: result.aic,
         bic: result.bic,
@@ -120,7 +127,7 @@ export function SpatialRegressionView({ result, y, x, modelLabel, note }: Spatia
     columns.push({
       label: 'Before Lee–Yu correction',
       estimates: { ...result.uncorrected.coefficients, [rhoTerm]: result.uncorrected.rho },
-      statistics: { sigma2: result.uncorrected.sigma2 },
+      statistics: { sigma2: significant(result.uncorrected.sigma2) },
     });
   }
   const effectTerms = result.impacts ? orderTerms(Object.keys(result.impacts.total), y, x) : [];
@@ -179,10 +186,12 @@ export function StabilityCheck({ stability }: StabilityCheckProps) {
       data-testid="stability"
       data-stable={stability.stable}
     >
-      <p className="sp-check-title">{stability.stable ? 'Stable (stationary)' : 'Not stable (not stationary)'}</p>
+      <p className="sp-check-title">
+        {stability.stable ? 'Stable (stationary)' : 'Not stable (not stationary)'}
+      </p>
       <p>
-        τ + ρ + η = {formatNumber(stability.tauPlusRhoPlusEta)}; largest eigenvalue modulus of A = (I − ρW)⁻¹(τI
-        + ηW): {formatNumber(stability.maxModulus)}. {stability.condition}
+        τ + ρ + η = {formatNumber(stability.tauPlusRhoPlusEta)}; largest eigenvalue modulus of A = (I −
+        ρW)⁻¹(τI + ηW): {formatNumber(stability.maxModulus)}. {stability.condition}
       </p>
     </div>
   );

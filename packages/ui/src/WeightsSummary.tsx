@@ -39,8 +39,9 @@ export function WeightsSummary({ summary, testId = 'weights-summary' }: WeightsS
       {summary.islands.length > 0 && (
         <div className="sp-missing" data-testid="weights-islands">
           <p>
-            {summary.islands.length === 1 ? 'One unit has' : `${summary.islands.length} units have`} no neighbours;
-            an analysis refuses {summary.islands.length === 1 ? 'it' : 'them'} unless it allows islands:
+            {summary.islands.length === 1 ? 'One unit has' : `${summary.islands.length} units have`} no
+            neighbours; an analysis refuses {summary.islands.length === 1 ? 'it' : 'them'} unless it allows
+            islands:
           </p>
           <ul>
             {summary.islands.map((unit) => (

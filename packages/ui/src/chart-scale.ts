@@ -13,7 +13,9 @@ export interface Ticks {
  * graph labels"). An empty range is widened around its value.
  */
 export function niceTicks(min: number, max: number, count = 5): Ticks {
-  if (!Number.isFinite(min) || !Number.isFinite(max)) return { min: 0, max: 1, step: 0.2, values: [0, 0.2, 0.4, 0.6, 0.8, 1] };
+  if (!Number.isFinite(min) || !Number.isFinite(max)) {
+    return { min: 0, max: 1, step: 0.2, values: [0, 0.2, 0.4, 0.6, 0.8, 1] };
+  }
   if (max < min) [min, max] = [max, min];
   if (max === min) {
     const pad = min === 0 ? 1 : Math.abs(min) * 0.1;
@@ -23,7 +25,7 @@ export function niceTicks(min: number, max: number, count = 5): Ticks {
   const raw = (max - min) / Math.max(1, count);
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   const fraction = raw / magnitude;
-  const step = (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+  const step = (fraction < 1.5 ? 1 : fraction < 3 ? 2 : fraction < 7 ? 5 : 10) * magnitude;
   const first = Math.floor(min / step + 1e-9);
   const last = Math.ceil(max / step - 1e-9);
   const values: number[] = [];
@@ -36,7 +38,8 @@ export function niceTicks(min: number, max: number, count = 5): Ticks {
 /** Maps [d0, d1] linearly onto [r0, r1]. */
 export function linearScale(d0: number, d1: number, r0: number, r1: number): (v: number) => number {
   const span = d1 - d0 || 1;
-  return (v) => r0 + ((v - d0) / span) * (r1 - r0);
+  // Rounded to 0.01 px: exact enough for drawing, short in the markup.
+  return (v) => Math.round((r0 + ((v - d0) / span) * (r1 - r0)) * 100) / 100;
 }
 
 /** A tick label with no more decimals than the step needs. */

@@ -44,6 +44,12 @@ describe('ErrorMessage', () => {
     expect(html).toContain('<dd data-testid="error-unit">ALABAMA</dd>');
     expect(html).not.toContain('other');
   });
+  it('lists the units an error names', () => {
+    const units = Array.from({ length: 22 }, (_, i) => `U${i + 1}`);
+    const html = renderToStaticMarkup(<ErrorMessage message="W lacks units" details={{ units }} />);
+    expect(html).toContain('<dd data-testid="error-units">U1, U2, U3');
+    expect(html).toContain('U20 … (22 in all)</dd>');
+  });
 });
 
 describe('ValidationReportView', () => {

@@ -28,6 +28,7 @@ export {
   type ScatterPoint,
 } from './MoranScatter';
 export { MoranTable, type MoranRow, type MoranTableProps } from './MoranTable';
+export * from './mechanisms';
 export { MultiSelect, toggleValue, type MultiSelectProps } from './MultiSelect';
 export { normalTwoSidedP, pValueOf } from './normal';
 export { ProgressBar, type ProgressBarProps } from './ProgressBar';

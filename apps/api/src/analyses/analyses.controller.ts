@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiOperation,
@@ -8,10 +8,9 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AnalysisView } from '@spillover/contracts';
+import { AnalysisListQuery, totalCountHeader, type AnalysisView } from '@spillover/contracts';
 import type { UserEntity } from '@spillover/db';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { CurrentUser } from '../auth/authenticated-request.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
@@ -19,10 +18,10 @@ import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
 import { AnalysisEventsRelay } from '../queue/analysis-events-relay.js';
 import { AnalysesService } from './analyses.service.js';
+import { AnalysisSearch } from '../comparisons/analysis-search.service.js';
+import { SubmissionLimitGuard } from '../limits/team-limits.guards.js';
 import { analysisView } from './analysis-view.js';
 import { streamAnalysisEvents } from './analysis-event-stream.js';
-
-const ListQuery = z.strictObject({ teamId: z.string().uuid('teamId must be a UUID').optional() });
 
 @ApiTags('analyses')
 @ApiSession()
@@ -31,6 +30,7 @@ export class AnalysesController {
   constructor(
     private readonly analyses: AnalysesService,
     private readonly relay: AnalysisEventsRelay,
+    private readonly search: AnalysisSearch,
   ) {}
 
   @Post()
@@ -42,21 +42,28 @@ export class AnalysesController {
   })
   @ApiBody({ schema: ref('CreateAnalysisBody') })
   @ApiResponse({ status: 202, schema: ref('AnalysisView'), description: 'stored with status queued' })
-  @ApiErrors(400, 404, 422)
+  @ApiErrors(400, 404, 422, 429)
+  @UseGuards(SubmissionLimitGuard)
   create(@CurrentUser() user: UserEntity, @Body() body: unknown): Promise<AnalysisView> {
     return this.analyses.create(user.id, body);
   }
 
   @Get()
-  @ApiOperation({ summary: 'Analyses of a team (or of all the caller’s teams), newest first' })
-  @ApiQuery({ name: 'teamId', type: String, format: 'uuid', required: false })
+  @ApiOperation({
+    summary: 'Analyses of a team (or of all the caller’s teams), newest first, filtered and paginated',
+    description: `Without limit every match is returned. The ${totalCountHeader} header holds the number of matches before limit/offset.`,
+  })
+  @ApiQuery({ name: 'query', required: false, schema: ref('AnalysisListQuery'), style: 'form', explode: true })
   @ApiResponse({ status: 200, schema: { type: 'array', items: ref('AnalysisView') } })
   @ApiErrors(400, 404)
-  list(
+  async list(
     @CurrentUser() user: UserEntity,
-    @Query(new ZodValidationPipe(ListQuery)) query: z.infer<typeof ListQuery>,
+    @Query(new ZodValidationPipe(AnalysisListQuery)) query: AnalysisListQuery,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<AnalysisView[]> {
-    return this.analyses.list(user.id, query.teamId);
+    const { items, total } = await this.search.list(user.id, query);
+    response.setHeader(totalCountHeader, String(total));
+    return items.map(analysisView);
   }
 
   @Get(':id')

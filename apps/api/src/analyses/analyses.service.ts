@@ -8,9 +8,10 @@ import type { z } from 'zod';
 import { notFound } from '../common/not-found.js';
 import { validationError } from '../common/zod-issues.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
-import { EstimationQueue } from '../queue/estimation-queue.js';
+import { AnalysisJobs } from '../jobs/analysis-jobs.service.js';
 import { TeamAccess } from '../teams/team-access.service.js';
 import { WeightsService } from '../weights/weights.service.js';
+import { derivedDatasetNameOf } from '../measurement/derived-dataset-name.js';
 import { analysisView } from './analysis-view.js';
 
 /** Parses the body; problems inside the spec are INVALID_SPEC, others VALIDATION_FAILED (both 400). */
@@ -29,7 +30,7 @@ export class AnalysesService {
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
     private readonly datasets: DatasetsService,
     private readonly access: TeamAccess,
-    private readonly queue: EstimationQueue,
+    private readonly queue: AnalysisJobs,
     private readonly weights: WeightsService,
   ) {}
 
@@ -56,10 +57,12 @@ export class AnalysesService {
         worker: null,
         startedAt: null,
         finishedAt: null,
+        derivedDatasetName: derivedDatasetNameOf(body.spec, body.derivedDatasetName),
+        derivedDatasetId: null,
       }),
     );
     try {
-      await this.queue.enqueueFit(analysis.id);
+      await this.queue.enqueue(analysis.id, body.spec);
     } catch (error) {
       // the row stays queued; the worker's sweeper re-queues queued rows without a job
       this.logger.error(

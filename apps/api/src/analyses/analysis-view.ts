@@ -19,6 +19,7 @@ export function analysisView(analysis: AnalysisEntity): AnalysisView {
     createdAt: analysis.createdAt.toISOString(),
     startedAt: analysis.startedAt?.toISOString() ?? null,
     finishedAt: analysis.finishedAt?.toISOString() ?? null,
+    derivedDatasetId: analysis.derivedDatasetId,
   };
 }
 

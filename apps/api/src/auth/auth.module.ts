@@ -10,5 +10,7 @@ import { SessionGuard } from './session.guard.js';
   imports: [DatabaseModule, TeamsModule],
   controllers: [AuthController],
   providers: [AuthService, { provide: APP_GUARD, useClass: SessionGuard }],
+  // the admin area authenticates the queue dashboard (plain express middleware) with it
+  exports: [AuthService],
 })
 export class AuthModule {}

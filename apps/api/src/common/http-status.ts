@@ -16,6 +16,8 @@ export function httpStatusOf(code: ErrorCode): number {
       return 409;
     case 'FILE_TOO_LARGE':
       return 413;
+    case 'LIMIT_EXCEEDED':
+      return 429;
     case 'UNKNOWN_COLUMN':
     case 'EMPTY_FILE':
     case 'MALFORMED_CSV':
@@ -52,6 +54,8 @@ export function errorCodeOfStatus(status: number): ErrorCode {
       return 'CONFLICT';
     case 413:
       return 'FILE_TOO_LARGE';
+    case 429:
+      return 'LIMIT_EXCEEDED';
     case 415:
     case 422:
       return 'UNSUPPORTED';

@@ -12,6 +12,7 @@ const expectedStatus: Record<number, ErrorCode[]> = {
   404: ['NOT_FOUND'],
   409: ['CONFLICT'],
   413: ['FILE_TOO_LARGE'],
+  429: ['LIMIT_EXCEEDED'],
   422: [
     'UNKNOWN_COLUMN',
     'EMPTY_FILE',

@@ -13,6 +13,9 @@ describe('loadConfig', () => {
       sessionTtlMs: 336 * 3600 * 1000,
       cookieSecure: false,
       logLevels: ['fatal', 'error', 'warn', 'log'],
+      bootstrapChunkSize: 0,
+      adminEmails: [],
+      teamLimits: { maxActiveJobs: 20, maxStorageBytes: 1_073_741_824 },
     });
   });
 
@@ -25,6 +28,9 @@ describe('loadConfig', () => {
       UPLOAD_MAX_BYTES: '1000',
       SESSION_TTL_HOURS: '1.5',
       COOKIE_SECURE: 'true',
+      ADMIN_EMAILS: ' Root@Example.org, ops@example.org ',
+      TEAM_MAX_ACTIVE_JOBS: '3',
+      TEAM_MAX_STORAGE_BYTES: '1000000',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -35,6 +41,8 @@ describe('loadConfig', () => {
       uploadMaxBytes: 1000,
       sessionTtlMs: 5_400_000,
       cookieSecure: true,
+      adminEmails: ['root@example.org', 'ops@example.org'],
+      teamLimits: { maxActiveJobs: 3, maxStorageBytes: 1_000_000 },
       logLevels: ['fatal', 'error', 'warn'],
     });
   });
@@ -57,6 +65,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REDIS_URL: 'http://x', API_PORT: '70000', COOKIE_SECURE: 'maybe' })).toThrow(
       /REDIS_URL: .*; API_PORT: .*; COOKIE_SECURE: /,
     );
+  });
+
+  it('refuses an ADMIN_EMAILS entry that is not an email', () => {
+    expect(() => loadConfig({ ADMIN_EMAILS: 'root@example.org, nobody' })).toThrow(/ADMIN_EMAILS/);
   });
 
   it('refuses a queue prefix that would break BullMQ keys', () => {

@@ -31,10 +31,21 @@ export const ApiEnvironment = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(52_428_800),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(336),
   COOKIE_SECURE: booleanFlag.default(false),
+  /** Comma-separated emails whose users are platform administrators (at sign-up, and at every start). */
+  ADMIN_EMAILS: z
+    .string()
+    .transform((value) => value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.email('ADMIN_EMAILS must be a comma-separated list of emails')))
+    .default([]),
+  /** Default per-team limits; an administrator can set others per team. */
+  TEAM_MAX_ACTIVE_JOBS: z.coerce.number().int().min(0).default(20),
+  TEAM_MAX_STORAGE_BYTES: z.coerce.number().int().min(0).default(1_073_741_824),
   LOG_LEVEL: z
     .enum([...logLevels, 'info'])
     .transform((level): LogLevel => (level === 'info' ? 'log' : level))
     .default('log'),
+  /** Replications per BootstrapChunk job; 0 picks max(50, reps / (4 × worker processes)). */
+  BOOTSTRAP_CHUNK_SIZE: z.coerce.number().int().min(0).default(0),
 });
 
 export interface AppConfig {
@@ -45,8 +56,14 @@ export interface AppConfig {
   uploadMaxBytes: number;
   sessionTtlMs: number;
   cookieSecure: boolean;
+  /** Lower-case emails of the platform administrators. */
+  adminEmails: string[];
+  /** Default limits of a team without its own. */
+  teamLimits: { maxActiveJobs: number; maxStorageBytes: number };
   /** The configured level and every more severe one, as Nest's logger wants them. */
   logLevels: LogLevel[];
+  /** 0: automatic (see BOOTSTRAP_CHUNK_SIZE). */
+  bootstrapChunkSize: number;
 }
 
 /** Injection token of the AppConfig. */
@@ -74,7 +91,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     uploadMaxBytes: e.UPLOAD_MAX_BYTES,
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600 * 1000,
     cookieSecure: e.COOKIE_SECURE,
+    adminEmails: e.ADMIN_EMAILS,
+    teamLimits: { maxActiveJobs: e.TEAM_MAX_ACTIVE_JOBS, maxStorageBytes: e.TEAM_MAX_STORAGE_BYTES },
     logLevels: logLevels.slice(0, logLevels.indexOf(e.LOG_LEVEL) + 1),
+    bootstrapChunkSize: e.BOOTSTRAP_CHUNK_SIZE,
   };
 }
 

@@ -12,5 +12,8 @@ export function datasetView(dataset: DatasetEntity): DatasetView {
     createdAt: dataset.createdAt.toISOString(),
     createdBy: dataset.createdBy,
     report: dataset.report,
+    sourceDatasetId: dataset.sourceDatasetId,
+    sourceAnalysisId: dataset.sourceAnalysisId,
+    recipe: dataset.recipe,
   };
 }

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { CurrentUser } from '../auth/authenticated-request.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
+import { UploadLimitGuard } from '../limits/team-limits.guards.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
@@ -49,6 +50,7 @@ export class DatasetsController {
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 201, schema: ref('DatasetView') })
   @ApiErrors(400, 404, 413, 422)
+  @UseGuards(UploadLimitGuard)
   upload(
     @CurrentUser() user: UserEntity,
     @Query(new ZodValidationPipe(UploadDatasetQuery)) query: UploadDatasetQuery,

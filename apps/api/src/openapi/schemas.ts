@@ -13,6 +13,8 @@ import {
   weightsFormats,
 } from '@spillover/contracts';
 import type { SchemaObject } from '@nestjs/swagger';
+import { adminSchemas } from '../admin/openapi-schemas.js';
+import { comparisonSchemas } from '../comparisons/openapi-schemas.js';
 import { z } from 'zod';
 
 /** A reference to a schema of `components.schemas`. */
@@ -107,6 +109,14 @@ export const schemas = {
     createdAt: dateTime,
     createdBy: uuid,
     report: ref('ValidationReport'),
+    sourceDatasetId: { ...uuid, nullable: true },
+    sourceAnalysisId: { ...uuid, nullable: true },
+    recipe: {
+      type: 'object',
+      nullable: true,
+      description:
+        'how a platform-made version was made: `{ source: "measurement", analysisId, spec, sourceDatasetId, sourceName, sourceVersion, columns }` or `{ source: "texts", format, texts, textColumn }`; null for an uploaded panel',
+    },
   }),
   AnalysisView: object({
     id: uuid,
@@ -125,6 +135,7 @@ export const schemas = {
     createdAt: dateTime,
     startedAt: { ...dateTime, nullable: true },
     finishedAt: { ...dateTime, nullable: true },
+    derivedDatasetId: { ...uuid, nullable: true },
   }),
   AnalysisStatusEvent: object({
     id: uuid,
@@ -162,12 +173,15 @@ export const schemas = {
     summary: ref('WeightsSummaryView'),
     recipe: {
       type: 'object',
-      description: 'how the weights were made: `{ source: "upload", fileName, format }` or `{ source: "build", datasetName, datasetVersion, datasetId, method, … }`',
+      description:
+        'how the weights were made: `{ source: "upload", fileName, format }` or `{ source: "build", datasetName, datasetVersion, datasetId, method, … }`',
     },
     createdAt: dateTime,
     createdBy: uuid,
   }),
   Health: object({ ok: { type: 'boolean' } }),
+  ...adminSchemas,
+  ...comparisonSchemas,
 } satisfies Record<string, SchemaObject>;
 
 export type SchemaName = keyof typeof schemas;

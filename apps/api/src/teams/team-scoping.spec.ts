@@ -4,7 +4,7 @@ import type { DataSource, Repository } from 'typeorm';
 import { describe, expect, it, vi } from 'vitest';
 import { AnalysesService } from '../analyses/analyses.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
-import type { EstimationQueue } from '../queue/estimation-queue.js';
+import type { AnalysisJobs } from '../jobs/analysis-jobs.service.js';
 import { WeightsService } from '../weights/weights.service.js';
 import { TeamAccess } from './team-access.service.js';
 
@@ -71,12 +71,12 @@ function setup() {
     datasets,
     access,
   );
-  const queue = { enqueueFit: vi.fn() };
+  const queue = { enqueue: vi.fn() };
   const analyses = new AnalysesService(
     analysisRepository as unknown as Repository<AnalysisEntity>,
     datasets,
     access,
-    queue as unknown as EstimationQueue,
+    queue as unknown as AnalysisJobs,
     weights,
   );
   return { access, datasets, datasetRepository, analyses, analysisRepository, queue };
@@ -180,9 +180,12 @@ describe('AnalysesService.create', () => {
       model: 'fe',
       teamId: teamA,
     });
-    expect(queue.enqueueFit).toHaveBeenCalledWith('new-analysis');
+    expect(queue.enqueue).toHaveBeenCalledWith(
+      'new-analysis',
+      expect.objectContaining({ kind: 'regression' }),
+    );
 
-    queue.enqueueFit.mockRejectedValueOnce(new Error('Redis is down'));
+    queue.enqueue.mockRejectedValueOnce(new Error('Redis is down'));
     const log = vi
       .spyOn((analyses as unknown as { logger: { error: () => void } }).logger, 'error')
       .mockImplementation(() => undefined);

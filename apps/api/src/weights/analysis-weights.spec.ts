@@ -2,12 +2,21 @@ import type { AnalysisSpec } from '@spillover/contracts';
 import { describe, expect, it } from 'vitest';
 import { panelUnitIds, requireUnitsCovered, storedWeightsId, weightsOfSpec } from './analysis-weights.js';
 
-const regression = { kind: 'regression', unit: 'u', time: 't', y: 'y', x: ['x'], model: 'sar' } as AnalysisSpec;
+const regression = {
+  kind: 'regression',
+  unit: 'u',
+  time: 't',
+  y: 'y',
+  x: ['x'],
+  model: 'sar',
+} as AnalysisSpec;
 const id = '44444444-4444-4444-8444-444444444444';
 
 describe('weights of an analysis spec', () => {
   it('requires weights for spatial models only', () => {
-    expect(() => weightsOfSpec(regression)).toThrow('spec.weights: model "sar" needs a spatial weights matrix');
+    expect(() => weightsOfSpec(regression)).toThrow(
+      'spec.weights: model "sar" needs a spatial weights matrix',
+    );
     expect(weightsOfSpec({ ...regression, model: 'fe' } as AnalysisSpec)).toBeUndefined();
   });
 
@@ -20,9 +29,15 @@ describe('weights of an analysis spec', () => {
         return error;
       }
     };
-    expect(fail({ path: 'W.csv' })).toMatchObject({ code: 'UNSUPPORTED', details: { field: 'spec.weights.path' } });
+    expect(fail({ path: 'W.csv' })).toMatchObject({
+      code: 'UNSUPPORTED',
+      details: { field: 'spec.weights.path' },
+    });
     expect(fail({})).toMatchObject({ code: 'INVALID_SPEC', details: { field: 'spec.weights.id' } });
-    expect(fail({ id: 'W.csv' })).toMatchObject({ code: 'INVALID_SPEC', details: { field: 'spec.weights.id' } });
+    expect(fail({ id: 'W.csv' })).toMatchObject({
+      code: 'INVALID_SPEC',
+      details: { field: 'spec.weights.id' },
+    });
   });
 
   it('lists the panel’s units missing from the weights', () => {

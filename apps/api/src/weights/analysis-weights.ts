@@ -1,9 +1,4 @@
-import {
-  spatialModels,
-  SpilloverError,
-  type AnalysisSpec,
-  type WeightsSpec,
-} from '@spillover/contracts';
+import { spatialModels, SpilloverError, type AnalysisSpec, type WeightsSpec } from '@spillover/contracts';
 import { parseCsv } from '@spillover/core';
 import { z } from 'zod';
 
@@ -40,9 +35,13 @@ export function storedWeightsId(weights: WeightsSpec): string {
     });
   }
   if (!z.string().uuid().safeParse(weights.id).success) {
-    throw new SpilloverError('INVALID_SPEC', `spec.weights.id: "${weights.id}" is not a weights id (a UUID)`, {
-      field: 'spec.weights.id',
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `spec.weights.id: "${weights.id}" is not a weights id (a UUID)`,
+      {
+        field: 'spec.weights.id',
+      },
+    );
   }
   return weights.id;
 }

@@ -78,7 +78,10 @@ describe('buildWeightTriplets', () => {
   });
 
   it('nested weights mix row-standardised geographic and economic weights', () => {
-    const t = buildWeightTriplets(body({ method: 'nested', variable: 'gdp', phi: 0.5, x: 'x', y: 'y' }), panel);
+    const t = buildWeightTriplets(
+      body({ method: 'nested', variable: 'gdp', phi: 0.5, x: 'x', y: 'y' }),
+      panel,
+    );
     const rowA = [...t.from].flatMap((f, e) => (f === 0 ? [t.weight[e]!] : []));
     expect(rowA.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
   });

@@ -37,13 +37,25 @@ describe('describeWeights', () => {
   });
 
   it('refuses a format that does not match the text', () => {
-    expect(() => describeWeights(ring, 'ring.csv', 'edges')).toThrow('reads as a labelled matrix, not an edge list');
+    expect(() => describeWeights(ring, 'ring.csv', 'edges')).toThrow(
+      'reads as a labelled matrix, not an edge list',
+    );
   });
 
   it.each([
-    ['a non-zero diagonal', ring.replace('a,0,1,1', 'a,2,1,1'), 'INVALID_WEIGHTS', /diagonal must be zero .*: a/],
+    [
+      'a non-zero diagonal',
+      ring.replace('a,0,1,1', 'a,2,1,1'),
+      'INVALID_WEIGHTS',
+      /diagonal must be zero .*: a/,
+    ],
     ['a negative weight', ring.replace('b,1,0,1', 'b,1,0,-1'), 'INVALID_WEIGHTS', /weight b → c is -1/],
-    ['a non-square matrix', 'id,a,b,c\na,0,1,1\nb,1,0,1', 'INVALID_WEIGHTS', /not square: 3 columns .* 2 rows/],
+    [
+      'a non-square matrix',
+      'id,a,b,c\na,0,1,1\nb,1,0,1',
+      'INVALID_WEIGHTS',
+      /not square: 3 columns .* 2 rows/,
+    ],
     ['a row label not among the columns', 'id,a,b\na,0,1\nz,1,0', 'INVALID_WEIGHTS', /line 3: row label "z"/],
     ['a short row', 'id,a,b\na,0,1\nb,1', 'MALFORMED_CSV', /line 3: 2 fields, but the header has 3/],
   ])('refuses %s naming the units or rows', (_, text, code, message) => {

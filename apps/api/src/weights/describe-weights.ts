@@ -41,10 +41,18 @@ export function describeWeights(text: string, name: string, format?: WeightsForm
   const triplets = parseWeights(text, fileName);
   const unitIds = [...triplets.ids].sort();
   if (unitIds.length < 2) {
-    throw new SpilloverError('INVALID_WEIGHTS', `weights ${name} name ${unitIds.length} unit(s); at least two are needed`);
+    throw new SpilloverError(
+      'INVALID_WEIGHTS',
+      `weights ${name} name ${unitIds.length} unit(s); at least two are needed`,
+    );
   }
   // matched to their own ids, as given: checks the diagonal and signs, and keeps islands for the summary
   const matched = matchWeights(triplets, unitIds, { style: 'none', allowIslands: true });
   const { n, links, neighbours, connectivityPercent, symmetric, islands } = summariseWeights(matched);
-  return { format: chosen, fileName, unitIds, summary: { n, links, neighbours, connectivityPercent, symmetric, islands } };
+  return {
+    format: chosen,
+    fileName,
+    unitIds,
+    summary: { n, links, neighbours, connectivityPercent, symmetric, islands },
+  };
 }

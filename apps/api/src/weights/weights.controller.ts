@@ -51,7 +51,11 @@ export class WeightsController {
   })
   @ApiConsumes(...fileTypes)
   @ApiQuery({ name: 'teamId', type: String, format: 'uuid' })
-  @ApiQuery({ name: 'name', type: String, description: 'weights name, e.g. W.csv; uploading it again adds a version' })
+  @ApiQuery({
+    name: 'name',
+    type: String,
+    description: 'weights name, e.g. W.csv; uploading it again adds a version',
+  })
   @ApiQuery({ name: 'format', enum: weightsFormats, required: false })
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiResponse({ status: 201, schema: ref('WeightsView') })
@@ -108,7 +112,9 @@ export class WeightsController {
   }
 
   @Get(':id/content')
-  @ApiOperation({ summary: 'Download the weights text that analyses read (an upload as sent, a build as an edge list)' })
+  @ApiOperation({
+    summary: 'Download the weights text that analyses read (an upload as sent, a build as an edge list)',
+  })
   @ApiParam({ name: 'id', type: String, format: 'uuid' })
   @ApiProduces('text/csv', 'text/plain')
   @ApiResponse({ status: 200, description: 'the weights text', schema: { type: 'string', format: 'binary' } })

@@ -16,12 +16,7 @@ import { notFound } from '../common/not-found.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { decodeCsv } from '../datasets/decode-csv.js';
 import { TeamAccess } from '../teams/team-access.service.js';
-import {
-  panelUnitIds,
-  requireUnitsCovered,
-  storedWeightsId,
-  weightsOfSpec,
-} from './analysis-weights.js';
+import { panelUnitIds, requireUnitsCovered, storedWeightsId, weightsOfSpec } from './analysis-weights.js';
 import { buildWeightTriplets } from './build-weights.js';
 import { describeWeights, type DescribedWeights } from './describe-weights.js';
 import { edgeListCsv } from './edge-list.js';
@@ -57,12 +52,20 @@ export class WeightsService {
     await this.access.requireMember(userId, body.teamId);
     const { dataset, content } = await this.datasets.content(userId, body.datasetId);
     if (dataset.teamId !== body.teamId) {
-      throw new SpilloverError('NOT_FOUND', `datasetId: dataset ${dataset.id} is not in team ${body.teamId}`, {
-        field: 'datasetId',
-        datasetId: dataset.id,
-      });
+      throw new SpilloverError(
+        'NOT_FOUND',
+        `datasetId: dataset ${dataset.id} is not in team ${body.teamId}`,
+        {
+          field: 'datasetId',
+          datasetId: dataset.id,
+        },
+      );
     }
-    const panel = parsePanelCsv(decodeCsv(content), body.unitColumn ?? dataset.unitColumn, dataset.timeColumn);
+    const panel = parsePanelCsv(
+      decodeCsv(content),
+      body.unitColumn ?? dataset.unitColumn,
+      dataset.timeColumn,
+    );
     const text = edgeListCsv(buildWeightTriplets(body, panel));
     const described = describeWeights(text, body.name, 'edges');
     const { teamId, name, ...parameters } = body;
@@ -77,7 +80,10 @@ export class WeightsService {
   /** Versions of every name in the team, newest first. */
   async list(userId: string, teamId: string): Promise<WeightsView[]> {
     await this.access.requireMember(userId, teamId);
-    const rows = await this.weights.find({ where: { teamId }, order: { createdAt: 'DESC', version: 'DESC' } });
+    const rows = await this.weights.find({
+      where: { teamId },
+      order: { createdAt: 'DESC', version: 'DESC' },
+    });
     return rows.map(weightsView);
   }
 
@@ -110,10 +116,14 @@ export class WeightsService {
     const id = storedWeightsId(weightsSpec);
     const weights = await this.weights.findOneBy({ id, teamId: dataset.teamId });
     if (!weights) {
-      throw new SpilloverError('NOT_FOUND', `spec.weights.id: weights ${id} not found in the dataset's team`, {
-        field: 'spec.weights.id',
-        weightsId: id,
-      });
+      throw new SpilloverError(
+        'NOT_FOUND',
+        `spec.weights.id: weights ${id} not found in the dataset's team`,
+        {
+          field: 'spec.weights.id',
+          weightsId: id,
+        },
+      );
     }
     const { content } = await this.datasets.content(userId, dataset.id);
     requireUnitsCovered(

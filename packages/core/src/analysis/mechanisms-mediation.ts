@@ -9,6 +9,7 @@ import type { MediationResult, MediationSpec, MediatorResult } from '@spillover/
 import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import type { LinearModelFit } from '../estimators/linear-model.js';
 import {
+  binnedHistogram,
   bootstrapIntervals,
   jackknifeAcceleration,
   sortedFinite,
@@ -128,6 +129,7 @@ function finish(prepared: PreparedMediation, values: Float64Array, failed: numbe
       reps,
       failed,
       ...bootstrapIntervals(draws, prepared.indirect[m]!, acceleration),
+      histogram: binnedHistogram(draws),
     };
   });
   if (failed > 0) warnings.push(`${failed} of ${reps} bootstrap resamples were singular and left out`);

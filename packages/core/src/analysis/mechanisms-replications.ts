@@ -66,6 +66,46 @@ function checkRange(from: number, to: number, reps: number): void {
   }
 }
 
+/** An analysis with its point estimates done once: any number of replication ranges, then the result. */
+export interface ReplicationSession {
+  reps: number;
+  /** Names of the statistics each replication records. */
+  statistics: string[];
+  /** Replications from ≤ r < to (pure: ranges may be run in any order, any number of times). */
+  run(from: number, to: number): ReplicationChunk;
+  /** The Result JSON from chunks covering 0..reps once; call it once per session. */
+  combine(chunks: ReplicationChunk[]): AnalysisResult;
+}
+
+/** Prepares a mediation, threshold or heterogeneity spec on a parsed panel for split replications. */
+export function prepareReplications(spec: MechanismSpec, panel: Panel): ReplicationSession {
+  const procedure = procedureFor(spec);
+  const prepared = procedure.prepare(panel);
+  const { reps } = procedure.replications(prepared);
+  const statistics = procedure.statistics(prepared);
+  return {
+    reps,
+    statistics,
+    run(from, to) {
+      checkRange(from, to, reps);
+      const { values, failed } =
+        to > from ? procedure.replicate(prepared, from, to) : { values: new Float64Array(0), failed: 0 };
+      return {
+        kind: spec.kind,
+        from,
+        to,
+        statistics,
+        values: Array.from(values, (v) => (Number.isNaN(v) ? null : v)),
+        failed,
+      };
+    },
+    combine(chunks) {
+      const { values, failed } = concatenate(chunks, reps, statistics.length);
+      return procedure.finish(prepared, values, failed);
+    },
+  };
+}
+
 /** Replications from ≤ r < to of a mediation, threshold or heterogeneity spec on a parsed panel. */
 export function runReplications(
   spec: MechanismSpec,
@@ -73,19 +113,7 @@ export function runReplications(
   from: number,
   to: number,
 ): ReplicationChunk {
-  const procedure = procedureFor(spec);
-  const prepared = procedure.prepare(panel);
-  checkRange(from, to, procedure.replications(prepared).reps);
-  const { values, failed } =
-    to > from ? procedure.replicate(prepared, from, to) : { values: new Float64Array(0), failed: 0 };
-  return {
-    kind: spec.kind,
-    from,
-    to,
-    statistics: procedure.statistics(prepared),
-    values: Array.from(values, (v) => (Number.isNaN(v) ? null : v)),
-    failed,
-  };
+  return prepareReplications(spec, panel).run(from, to);
 }
 
 /** Concatenates chunks that cover 0..reps exactly once, in replication order. */
@@ -124,11 +152,7 @@ export function combineReplications(
   panel: Panel,
   chunks: ReplicationChunk[],
 ): AnalysisResult {
-  const procedure = procedureFor(spec);
-  const prepared = procedure.prepare(panel);
-  const { reps } = procedure.replications(prepared);
-  const { values, failed } = concatenate(chunks, reps, procedure.statistics(prepared).length);
-  return procedure.finish(prepared, values, failed);
+  return prepareReplications(spec, panel).combine(chunks);
 }
 
 /** Runs a mechanism analysis in one process, reporting progress every chunk of replications. */

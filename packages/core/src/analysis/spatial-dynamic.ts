@@ -8,7 +8,12 @@
  * term, z statistics. Short-run impacts (simulated SEs) under `impacts`, long-run ones (delta-method
  * SEs) under `impactsLongRun`; `stability` reports the spectral radius of the lag operator.
  */
-import { SpilloverError, type Impacts, type RegressionResult, type RegressionSpec } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type Impacts,
+  type RegressionResult,
+  type RegressionSpec,
+} from '@spillover/contracts';
 import type { Panel } from '../data/panel.js';
 import { normalTwoSidedP } from '../stats/distributions.js';
 import { ImpactKernel, lagImpacts, type ImpactTerm } from '../spatial/impacts.js';
@@ -24,30 +29,52 @@ export interface DynamicRunOptions {
   basis?: Float64Array;
 }
 
-function checkSpec(spec: RegressionSpec): { durbin: string[]; effects: 'unit' | 'twoways'; lags: DynamicLags } {
+function checkSpec(spec: RegressionSpec): {
+  durbin: string[];
+  effects: 'unit' | 'twoways';
+  lags: DynamicLags;
+} {
   const model = spec.model;
   if (model !== 'dsdm' && model !== 'dsar') {
-    throw new SpilloverError('UNSUPPORTED', `model: ${model} is not a dynamic spatial model (dsdm, dsar)`, { field: 'model' });
-  }
-  if (spec.effects !== 'unit' && spec.effects !== 'twoways') {
-    throw new SpilloverError('UNSUPPORTED', `effects: ${model} is estimated with unit or twoways fixed effects, not ${spec.effects}`, {
-      field: 'effects',
+    throw new SpilloverError('UNSUPPORTED', `model: ${model} is not a dynamic spatial model (dsdm, dsar)`, {
+      field: 'model',
     });
   }
-  if (spec.vcov !== 'classical') {
-    throw new SpilloverError('UNSUPPORTED', `vcov: ${model} reports the quasi-ML covariance (classical), not ${spec.vcov}`, { field: 'vcov' });
+  if (spec.effects !== 'unit' && spec.effects !== 'twoways') {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `effects: ${model} is estimated with unit or twoways fixed effects, not ${spec.effects}`,
+      {
+        field: 'effects',
+      },
+    );
   }
-  if (spec.instruments) throw new SpilloverError('INVALID_SPEC', `instruments: ${model} takes no instruments`, { field: 'instruments' });
+  if (spec.vcov !== 'classical') {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `vcov: ${model} reports the quasi-ML covariance (classical), not ${spec.vcov}`,
+      { field: 'vcov' },
+    );
+  }
+  if (spec.instruments)
+    throw new SpilloverError('INVALID_SPEC', `instruments: ${model} takes no instruments`, {
+      field: 'instruments',
+    });
   let durbin: string[] = [];
   if (model === 'dsar') {
     if (spec.durbin && spec.durbin.length > 0) {
-      throw new SpilloverError('INVALID_SPEC', 'durbin: W*x terms belong to dsdm, not dsar', { field: 'durbin' });
+      throw new SpilloverError('INVALID_SPEC', 'durbin: W*x terms belong to dsdm, not dsar', {
+        field: 'durbin',
+      });
     }
   } else {
     durbin = spec.durbin ?? spec.x;
     durbin.forEach((name, i) => {
       if (!spec.x.includes(name)) {
-        throw new SpilloverError('INVALID_SPEC', `durbin[${i}]: "${name}" is not one of the regressors x`, { field: `durbin[${i}]`, column: name });
+        throw new SpilloverError('INVALID_SPEC', `durbin[${i}]: "${name}" is not one of the regressors x`, {
+          field: `durbin[${i}]`,
+          column: name,
+        });
       }
     });
   }
@@ -91,18 +118,26 @@ export function fitDynamicSpatialRegression(
   );
   const { w, periods: periodsIn, sample } = data;
   if (periodsIn < 3) {
-    throw new SpilloverError('INSUFFICIENT_DATA', `${model} needs at least 3 periods (one is lost to the time lag); the sample has ${periodsIn}`, {
-      field: 'time',
-    });
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `${model} needs at least 3 periods (one is lost to the time lag); the sample has ${periodsIn}`,
+      {
+        field: 'time',
+      },
+    );
   }
   if (spec.leeYu && effects === 'twoways') requireRowStandardised(w);
-  const warnings = [`the first period (${String(sample.times[0])}) is lost to the time lag: estimation sample ${String(sample.times[1])}–${String(sample.times[periodsIn - 1])}`];
+  const warnings = [
+    `the first period (${String(sample.times[0])}) is lost to the time lag: estimation sample ${String(sample.times[1])}–${String(sample.times[periodsIn - 1])}`,
+  ];
   const times = sample.times;
   if (times.every((t) => typeof t === 'number')) {
     const gaps = new Set((times as number[]).slice(1).map((t, i) => t - (times[i] as number)));
-    if (gaps.size > 1) warnings.push('the periods are not equally spaced: L.y is the previous observed period');
+    if (gaps.size > 1)
+      warnings.push('the periods are not equally spaced: L.y is the previous observed period');
   }
-  if (spec.reportUncorrected && !spec.leeYu) warnings.push('reportUncorrected applies with leeYu: these estimates are uncorrected');
+  if (spec.reportUncorrected && !spec.leeYu)
+    warnings.push('reportUncorrected applies with leeYu: these estimates are uncorrected');
 
   const lagged = laggedSample(
     w,
@@ -124,9 +159,12 @@ export function fitDynamicSpatialRegression(
   const { design, estimate, vcov, stability } = fit;
   const k = design.z.length;
   const p = k + 2;
-  if (fit.uncorrected.atBound) warnings.push('rho is at a bound of its admissible interval: estimates and SEs are unreliable');
+  if (fit.uncorrected.atBound)
+    warnings.push('rho is at a bound of its admissible interval: estimates and SEs are unreliable');
   if (fit.removed !== undefined && fit.removed > 0) {
-    warnings.push(`${fit.removed} eigenvalue(s) of (I − ρW)⁻¹(τI + ηW) exceed 1 − 1/n: the bias correction used the unit-root adjustment`);
+    warnings.push(
+      `${fit.removed} eigenvalue(s) of (I − ρW)⁻¹(τI + ηW) exceed 1 − 1/n: the bias correction used the unit-root adjustment`,
+    );
   }
   if (!stability.stable) {
     warnings.push(
@@ -135,7 +173,10 @@ export function fitDynamicSpatialRegression(
   }
   if (design.logdet.complex) warnings.push('W has complex eigenvalues: log|I − ρW| uses their moduli');
 
-  const table = (est: typeof estimate, v: Float64Array): { coefficients: RegressionResult['coefficients']; rho: ReturnType<typeof entry> } => {
+  const table = (
+    est: typeof estimate,
+    v: Float64Array,
+  ): { coefficients: RegressionResult['coefficients']; rho: ReturnType<typeof entry> } => {
     const coefficients: RegressionResult['coefficients'] = {};
     design.names.forEach((name, j) => (coefficients[name] = entry(est.beta[j]!, Math.sqrt(v[j * p + j]!))));
     return { coefficients, rho: entry(est.rho, Math.sqrt(v[k * p + k]!)) };
@@ -178,7 +219,12 @@ export function fitDynamicSpatialRegression(
 }
 
 /** Short-run impacts, S = (I − ρW)⁻¹(βI + θW), SEs from draws of (ρ, b) with their full covariance. */
-function shortRun(fit: DynamicModelFit, terms: ImpactTerm[], options: { draws: number; seed: number }, hooks: RunHooks): Impacts {
+function shortRun(
+  fit: DynamicModelFit,
+  terms: ImpactTerm[],
+  options: { draws: number; seed: number },
+  hooks: RunHooks,
+): Impacts {
   const { design, estimate, vcov } = fit;
   const k = design.z.length;
   const p = k + 2;
@@ -191,7 +237,9 @@ function shortRun(fit: DynamicModelFit, terms: ImpactTerm[], options: { draws: n
   return lagImpacts(kernel, estimate.rho, estimate.beta, v, terms, {
     draws: options.draws,
     seed: options.seed,
-    onProgress: hooks.onProgress ? (done, total) => hooks.onProgress!({ stage: 'impacts', done, total, message: 'simulating impacts' }) : undefined,
+    onProgress: hooks.onProgress
+      ? (done, total) => hooks.onProgress!({ stage: 'impacts', done, total, message: 'simulating impacts' })
+      : undefined,
   });
 }
 

@@ -88,3 +88,22 @@ export function bootstrapIntervals(
     bca: [sortedQuantile(sorted, bcaLevel(zLo)), sortedQuantile(sorted, bcaLevel(zHi))],
   };
 }
+
+export interface Histogram {
+  min: number;
+  max: number;
+  counts: number[];
+}
+
+/** Counts of sorted finite values in `bins` equal-width bins over [min, max] (the last bin is closed). */
+export function binnedHistogram(sorted: Float64Array, bins = 40): Histogram {
+  const min = sorted[0] ?? 0;
+  const max = sorted[sorted.length - 1] ?? 0;
+  const counts = new Array<number>(bins).fill(0);
+  const width = (max - min) / bins;
+  for (let i = 0; i < sorted.length; i++) {
+    const bin = width > 0 ? Math.floor((sorted[i]! - min) / width) : 0;
+    counts[Math.min(bins - 1, bin)]!++;
+  }
+  return { min, max, counts };
+}

@@ -5,7 +5,8 @@
  *                     (A⁻¹ = I + ρWA⁻¹), interpolated over the range of the drawn ρ (./chebyshev.ts,
  *                     ~1e-13 relative) so that each draw costs O(1)
  *   average total   = 1'S_k 1/N = (β_k + θ_k)/(1 − ρ) for row-standardised W (W1 = 1); otherwise
- *                     β_k m(A⁻¹1) + θ_k m(A⁻¹W1), m = mean, by solving (I − ρW)z = v
+ *                     β_k m(A⁻¹1) + θ_k m(A⁻¹W1), m = mean, by sparse solves with A = I − ρW
+ *                     (interpolated over the drawn range like the traces)
  *   indirect        = total − direct.
  * Standard errors: `draws` draws of (ρ, β, θ) from N(estimate, V) with V their block of the FULL inverse
  * information (including the ρ–β covariance), seeded; SE = standard deviation over the draws.
@@ -14,6 +15,8 @@ import { SpilloverError, type Impacts } from '@spillover/contracts';
 import { choleskyDecompose, identity, luDecompose, luSolve } from '../linalg/dense.js';
 import { normalTwoSidedP } from '../stats/distributions.js';
 import { createRng } from '../stats/random.js';
+import { chebyshevInterpolant } from './chebyshev.js';
+import { luIsStable } from './sparse/lu.js';
 import type { LogDetKernel } from './spectrum.js';
 import { denseWeights, spatialLag, type SpatialWeights } from './weights/types.js';
 
@@ -51,33 +54,49 @@ export class ImpactKernel {
   /** (1/N) 1'(I − ρW)⁻¹1 and (1/N) 1'(I − ρW)⁻¹W1. */
   rowSumMeans(rho: number): { a: number; aw: number } {
     if (this.rowStandardised) return { a: 1 / (1 - rho), aw: 1 / (1 - rho) };
-    const mean = (v: Float64Array): number => v.reduce((s, x) => s + x, 0) / v.length;
-    return { a: mean(this.solve(rho, this.ones)), aw: mean(this.solve(rho, this.w1)) };
+    return this.solvedRowSums(rho);
   }
 
-  /** (I − ρW)⁻¹ v by the Neumann iteration z ← v + ρWz, or a dense LU when it does not converge. */
-  private solve(rho: number, v: Float64Array): Float64Array {
-    let z: Float64Array = Float64Array.from(v);
-    const next = new Float64Array(v.length);
-    for (let iter = 0; iter < 1000; iter++) {
-      spatialLag(this.w, z, next);
-      let change = 0;
-      let size = 0;
-      for (let i = 0; i < v.length; i++) {
-        const value = v[i]! + rho * next[i]!;
-        change = Math.max(change, Math.abs(value - z[i]!));
-        size = Math.max(size, Math.abs(value));
-        z[i] = value;
-      }
-      if (!Number.isFinite(change)) break;
-      if (change <= 1e-14 * size) return z;
-    }
+  /** rowSumMeans as a function for many ρ in [lo, hi]: Chebyshev interpolants of exact solves (../chebyshev.ts). */
+  rowSumMeansOn(lo: number, hi: number): (rho: number) => { a: number; aw: number } {
+    if (this.rowStandardised) return (rho) => this.rowSumMeans(rho);
+    const solved = new Map<number, { a: number; aw: number }>();
+    const at = (rho: number): { a: number; aw: number } => {
+      let v = solved.get(rho);
+      if (!v) solved.set(rho, (v = this.solvedRowSums(rho)));
+      return v;
+    };
+    const a = chebyshevInterpolant((rho) => at(rho).a, lo, hi);
+    const aw = chebyshevInterpolant((rho) => at(rho).aw, lo, hi);
+    return a && aw ? (rho) => ({ a: a(rho), aw: aw(rho) }) : (rho) => this.solvedRowSums(rho);
+  }
+
+  /**
+   * Means of (I − ρW)⁻¹[1, W1] by one sparse LU solve with two right-hand sides, or by a dense LU with
+   * partial pivoting where elimination without pivoting is not known to be stable (luIsStable).
+   */
+  private solvedRowSums(rho: number): { a: number; aw: number } {
     const n = this.w.n;
-    const a = identity(n);
-    const wd = denseWeights(this.w);
-    for (let q = 0; q < n * n; q++) a[q]! -= rho * wd[q]!;
-    z = luSolve(luDecompose(a, n), n, v);
-    return z;
+    const rhs = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      rhs[2 * i] = 1;
+      rhs[2 * i + 1] = this.w1[i]!;
+    }
+    let z: Float64Array;
+    if (luIsStable(this.w, rho)) z = this.logdet.sparse().solveMany(rho, rhs, 2);
+    else {
+      const a = identity(n);
+      const wd = denseWeights(this.w);
+      for (let q = 0; q < n * n; q++) a[q]! -= rho * wd[q]!;
+      z = luSolve(luDecompose(a, n), n, rhs, 2);
+    }
+    let a = 0;
+    let aw = 0;
+    for (let i = 0; i < n; i++) {
+      a += z[2 * i]!;
+      aw += z[2 * i + 1]!;
+    }
+    return { a: a / n, aw: aw / n };
   }
 }
 
@@ -99,8 +118,7 @@ export function lagImpacts(
   terms: ImpactTerm[],
   options: ImpactsOptions,
 ): Impacts {
-  const evaluate = (r: number, c: ArrayLike<number>, out: Float64Array, d = kernel.diagonalMeans(r)): void => {
-    const t = kernel.rowSumMeans(r);
+  const evaluate = (r: number, c: ArrayLike<number>, out: Float64Array, d = kernel.diagonalMeans(r), t = kernel.rowSumMeans(r)): void => {
     terms.forEach((term, k) => {
       const b = c[term.beta]!;
       const th = term.theta >= 0 ? c[term.theta]! : 0;
@@ -141,13 +159,14 @@ export function lagImpacts(
       hi = Math.max(hi, draws[r * p]!);
     }
     const diagonal = kernel.diagonalMeansOn(lo, hi);
+    const rowSums = kernel.rowSumMeansOn(lo, hi);
     const value = new Float64Array(3 * m);
     const sum = new Float64Array(3 * m);
     const sumSq = new Float64Array(3 * m);
     const step = Math.max(1, Math.floor(options.draws / 20));
     for (let r = 0; r < options.draws; r++) {
       const draw = draws.subarray(r * p, (r + 1) * p);
-      evaluate(draw[0]!, draw.subarray(1), value, diagonal(draw[0]!));
+      evaluate(draw[0]!, draw.subarray(1), value, diagonal(draw[0]!), rowSums(draw[0]!));
       for (let q = 0; q < 3 * m; q++) {
         // centred at the point estimate for numerical stability of the variance
         const dev = value[q]! - point[q]!;

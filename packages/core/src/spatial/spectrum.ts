@@ -1,7 +1,10 @@
 /**
- * The eigenvalues of W, computed once per analysis, and what follows from them in O(n) per call:
- * log|I − ρW| = Σ_j log|1 − ρλ_j| (complex λ_j by their modulus), its derivatives, tr(G) and tr(G²)
- * for G = W(I − ρW)⁻¹, and the admissible interval (1/λ_min, 1/λ_max) of the spatial parameter.
+ * log|I − ρW| and the traces the estimators need of W, by one of two exact routes chosen once per W
+ * (logDetKernel):
+ * - eigenvalues (small N): log|I − ρW| = Σ_j log|1 − ρλ_j| (complex λ_j by their modulus), tr(G) and
+ *   tr(G²) for G = W(I − ρW)⁻¹ in O(N) per call, and the admissible interval (1/λ_min, 1/λ_max);
+ * - a sparse LU of I − ρW per evaluation (./sparse/lu.ts), with the derivatives of the log-determinant
+ *   (−tr(G), −tr(G²)) by Taylor arithmetic: O(N^{3/2}) per call for planar-like W.
  */
 import { generalEigenvalues } from './eigen/general.js';
 import { symmetricEigenvalues } from './eigen/symmetric.js';

@@ -9,7 +9,9 @@ export class WeightsMatrices1795960000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "weights_matrices" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "team_id" uuid NOT NULL, "name" text NOT NULL, "version" integer NOT NULL, "sha256" character(64) NOT NULL, "format" text NOT NULL, "content" text NOT NULL, "unit_ids" jsonb NOT NULL, "n" integer NOT NULL, "summary" jsonb NOT NULL, "recipe" jsonb NOT NULL, "created_by" uuid NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_9ba1901cfbf469bbb855ccd5e5f" PRIMARY KEY ("id"))`,
     );
-    await queryRunner.query(`CREATE INDEX "IDX_63ca3b1d263bddb4e05fca3d89" ON "weights_matrices" ("team_id") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_63ca3b1d263bddb4e05fca3d89" ON "weights_matrices" ("team_id") `,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_be3da229f36c4f311d9835cd18" ON "weights_matrices" ("team_id", "name", "version") `,
     );

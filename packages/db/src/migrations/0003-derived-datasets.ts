@@ -16,7 +16,9 @@ export class DerivedDatasets1796050000000 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "datasets" ADD "recipe" jsonb`);
     await queryRunner.query(`ALTER TABLE "analyses" ADD "derived_dataset_name" text`);
     await queryRunner.query(`ALTER TABLE "analyses" ADD "derived_dataset_id" uuid`);
-    await queryRunner.query(`CREATE INDEX "IDX_96da00c3d20084d44352dc5928" ON "datasets" ("source_dataset_id") `);
+    await queryRunner.query(
+      `CREATE INDEX "IDX_96da00c3d20084d44352dc5928" ON "datasets" ("source_dataset_id") `,
+    );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "IDX_add2050eab004ef776155d225a" ON "datasets" ("source_analysis_id") `,
     );

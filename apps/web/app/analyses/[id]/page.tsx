@@ -1,15 +1,18 @@
 'use client';
 
-import type { AnalysisResult, AnalysisSpec, AnalysisView } from '@spillover/contracts';
-import { ErrorMessage, ProgressBar, StatusBadge } from '@spillover/ui';
+import type { AnalysisResult, AnalysisSpec, WeightsView } from '@spillover/contracts';
+import { ErrorMessage, StatusBadge } from '@spillover/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
+import { LiveRunPanel } from '../../../components/mechanisms/LiveRunPanel';
+import { MechanismResult } from '../../../components/mechanisms/MechanismResult';
 import { MoranResultView } from '../../../components/MoranResultView';
 import { RegressionResultView } from '../../../components/RegressionResultView';
 import { analysisTitle, modelLabel, specFormula } from '../../../lib/analysis-labels';
 import { formatDateTime, formatDuration } from '../../../lib/format';
 import { effectLabels, vcovOptions } from '../../../lib/regression-form';
 import { useRequiredSession } from '../../../lib/session';
+import { useApi } from '../../../lib/use-api';
 import { isTerminal, useLiveAnalysis } from '../../../lib/use-live-analysis';
 
 export default function AnalysisPage() {
@@ -49,6 +52,21 @@ export default function AnalysisPage() {
                 </div>
               </>
             )}
+            {(spec.kind === 'regression' || spec.kind === 'moran') && spec.weights?.id && (
+              <div>
+                <dt>Weights</dt>
+                <dd>
+                  <WeightsName id={spec.weights.id} />
+                  {spec.weights.style === 'row' ? ', row-standardised' : ', as given'}
+                </dd>
+              </div>
+            )}
+            {spec.kind === 'regression' && spec.leeYu && (
+              <div>
+                <dt>Lee–Yu</dt>
+                <dd>bias-corrected</dd>
+              </div>
+            )}
             <div>
               <dt>Formula</dt>
               <dd>
@@ -74,7 +92,7 @@ export default function AnalysisPage() {
           </dl>
         </div>
       </div>
-      {!isTerminal(analysis.status) && <Running analysis={analysis} source={source} />}
+      {!isTerminal(analysis.status) && <LiveRunPanel analysis={analysis} source={source} />}
       {analysis.status === 'failed' && analysis.error && (
         <ErrorMessage
           message={analysis.error.message}
@@ -105,7 +123,14 @@ function ResultView({ result, spec }: { result: AnalysisResult; spec: AnalysisSp
       );
     case 'moran':
       return <MoranResultView result={result} />;
-    default:
+    case 'entropy-index':
+    case 'location-quotient':
+    case 'keyword-count':
+    case 'mediation':
+    case 'threshold':
+    case 'heterogeneity':
+      return <MechanismResult result={result} spec={spec} />;
+    case 'transform':
       // Kinds without a dedicated view yet: the result JSON as the contract defines it.
       return (
         <pre className="spec-preview" data-testid="result-json">
@@ -115,20 +140,8 @@ function ResultView({ result, spec }: { result: AnalysisResult; spec: AnalysisSp
   }
 }
 
-function Running({ analysis, source }: { analysis: AnalysisView; source: 'events' | 'polling' | undefined }) {
-  const progress = analysis.progress;
-  const detail =
-    analysis.status === 'queued'
-      ? 'Waiting for a worker…'
-      : [progress?.stage, progress?.message].filter(Boolean).join(': ') || 'Starting…';
-  return (
-    <section className="panel" aria-live="polite" data-source={source}>
-      <ProgressBar
-        label="Estimation progress"
-        done={progress?.done ?? 0}
-        total={analysis.status === 'running' ? (progress?.total ?? 0) : 0}
-        detail={analysis.attempts > 1 ? `${detail} (attempt ${analysis.attempts})` : detail}
-      />
-    </section>
-  );
+/** Name and version of stored weights, linked to their summary. */
+function WeightsName({ id }: { id: string }) {
+  const { data } = useApi<WeightsView>(`/weights/${encodeURIComponent(id)}`);
+  return <Link href={`/weights/${id}`}>{data ? `${data.name} v${data.version}` : 'open'}</Link>;
 }

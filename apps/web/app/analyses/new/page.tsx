@@ -1,17 +1,26 @@
 'use client';
 
 import type { AnalysisView, DatasetView, FixedEffects, VcovType } from '@spillover/contracts';
-import { ErrorMessage, MultiSelect, Select, TextField } from '@spillover/ui';
+import { Checkbox, ErrorMessage, MultiSelect, Select, TextField } from '@spillover/ui';
 import Link from 'next/link';
 import { useRouter, useSearchParams } from 'next/navigation';
 import { Suspense, useEffect, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../../lib/api';
 import { fieldErrors, placedOnField } from '../../../lib/field-errors';
+import { WeightsSelect } from '../../../components/WeightsSelect';
 import {
+  allowsLeeYu,
+  defaultSpatialOptions,
   effectLabels,
   effectsFor,
   formModels,
+  hasImpacts,
+  isDynamicModel,
+  isSpatialModel,
+  regressionFormErrors,
   regressionSpec,
+  styleOptions,
+  takesWeights,
   vcovOptions,
   type FormModel,
   type RegressionForm,
@@ -19,7 +28,18 @@ import {
 import { useRequiredSession } from '../../../lib/session';
 import { useApi } from '../../../lib/use-api';
 
-const formFields = ['y', 'x', 'model', 'effects', 'vcov', 'title'] as const;
+const formFields = [
+  'y',
+  'x',
+  'model',
+  'effects',
+  'vcov',
+  'weights',
+  'leeYu',
+  'dynamic',
+  'impacts',
+  'title',
+] as const;
 
 export default function NewAnalysisPage() {
   return (
@@ -58,6 +78,7 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
     model: 'fe',
     effects: 'unit',
     vcov: 'classical',
+    ...defaultSpatialOptions,
   }));
   const [title, setTitle] = useState('');
   const [error, setError] = useState<ApiError | undefined>(undefined);
@@ -71,10 +92,10 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
 
   const spec = regressionSpec(form, unitColumn, timeColumn);
   const errors = fieldErrors(error);
-  const localErrors: Record<string, string | undefined> = {
-    y: form.y ? undefined : 'Choose the dependent variable.',
-    x: form.x.length > 0 ? undefined : 'Choose at least one regressor.',
-  };
+  const localErrors = regressionFormErrors(form);
+  const blocked = Object.values(localErrors).some(Boolean);
+  const firstProblem = localErrors.x ?? localErrors.weights ?? localErrors.dynamic;
+  const spatial = isSpatialModel(form.model);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -150,6 +171,88 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
               error={errors.vcov}
             />
           </div>
+          {takesWeights(form.model) && (
+            <fieldset className="form-section" aria-label="Spatial options">
+              <legend>{spatial ? 'Spatial model' : 'Spatial diagnostics'}</legend>
+              <div className="form-grid">
+                <WeightsSelect
+                  teamId={dataset.teamId}
+                  units={dataset.report.units}
+                  value={form.weightsId}
+                  onChange={(weightsId) => setForm((f) => ({ ...f, weightsId }))}
+                  optional={!spatial}
+                  error={errors.weights}
+                />
+                {(spatial || form.weightsId) && (
+                  <Select
+                    id="style"
+                    label="Weights standardisation"
+                    value={form.style}
+                    options={styleOptions}
+                    onChange={(style) => setForm((f) => ({ ...f, style: style as 'row' | 'none' }))}
+                  />
+                )}
+              </div>
+              {isDynamicModel(form.model) && (
+                <div className="check-row" role="group" aria-label="Lags of y">
+                  <Checkbox
+                    id="timeLag"
+                    label={`Time lag of y (L.${form.y || 'y'})`}
+                    checked={form.timeLag}
+                    onChange={(timeLag) => setForm((f) => ({ ...f, timeLag }))}
+                  />
+                  <Checkbox
+                    id="spaceTimeLag"
+                    label={`Spatial-time lag (W*L.${form.y || 'y'})`}
+                    checked={form.spaceTimeLag}
+                    onChange={(spaceTimeLag) => setForm((f) => ({ ...f, spaceTimeLag }))}
+                  />
+                </div>
+              )}
+              {allowsLeeYu(form.model, form.effects) && (
+                <Checkbox
+                  id="leeYu"
+                  label="Lee–Yu bias correction"
+                  checked={form.leeYu}
+                  onChange={(leeYu) => setForm((f) => ({ ...f, leeYu }))}
+                  hint="Corrects the bias of ML estimates with fixed effects when periods are few (Lee and Yu 2010)."
+                />
+              )}
+              {hasImpacts(form.model) && (
+                <>
+                  <Checkbox
+                    id="impacts"
+                    label="Direct, indirect and total effects (LeSage–Pace)"
+                    checked={form.impacts}
+                    onChange={(impacts) => setForm((f) => ({ ...f, impacts }))}
+                  />
+                  {form.impacts && (
+                    <div className="form-grid">
+                      <TextField
+                        id="draws"
+                        label="Draws for effect standard errors"
+                        type="number"
+                        min={0}
+                        step={1}
+                        value={form.draws}
+                        onChange={(draws) => setForm((f) => ({ ...f, draws }))}
+                        error={localErrors.draws}
+                      />
+                      <TextField
+                        id="seed"
+                        label="Random seed"
+                        type="number"
+                        step={1}
+                        value={form.seed}
+                        onChange={(seed) => setForm((f) => ({ ...f, seed }))}
+                        error={localErrors.seed}
+                      />
+                    </div>
+                  )}
+                </>
+              )}
+            </fieldset>
+          )}
           <TextField
             id="title"
             label="Title (optional)"
@@ -161,10 +264,10 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
             <ErrorMessage message={error.message} code={error.code} details={error.details} />
           )}
           <div className="actions">
-            <button type="submit" className="button" disabled={busy || !!localErrors.y || !!localErrors.x}>
+            <button type="submit" className="button" disabled={busy || blocked}>
               {busy ? 'Submitting…' : 'Run regression'}
             </button>
-            {localErrors.x && <span className="muted">{localErrors.x}</span>}
+            {firstProblem && <span className="muted">{firstProblem}</span>}
           </div>
         </form>
         <section className="panel" aria-labelledby="spec-heading">

@@ -4,6 +4,7 @@ import type { AnalysisView, DatasetView } from '@spillover/contracts';
 import { ErrorMessage, StatusBadge, ValidationReportView } from '@spillover/ui';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
+import { DatasetProvenance } from '../../../components/measurement/DatasetProvenance';
 import { analysisTitle, modelLabel } from '../../../lib/analysis-labels';
 import { formatBytes, formatDateTime } from '../../../lib/format';
 import { useRequiredSession } from '../../../lib/session';
@@ -43,10 +44,22 @@ export default function DatasetPage() {
               </dd>
             </div>
           </dl>
+          <DatasetProvenance dataset={dataset} />
         </div>
-        <Link href={`/analyses/new?datasetId=${dataset.id}`} className="button">
-          New regression
-        </Link>
+        <div className="actions">
+          <Link href={`/indices/new?datasetId=${dataset.id}`} className="button button-quiet">
+            Build index
+          </Link>
+          <Link href={`/analyses/new-moran?datasetId=${dataset.id}`} className="button button-quiet">
+            Moran&apos;s I
+          </Link>
+          <Link href={`/analyses/new-mechanism?datasetId=${dataset.id}`} className="button button-quiet">
+            Mechanisms
+          </Link>
+          <Link href={`/analyses/new?datasetId=${dataset.id}`} className="button">
+            New regression
+          </Link>
+        </div>
       </div>
       <section className="panel" aria-labelledby="report-heading">
         <h2 id="report-heading">Validation report</h2>

@@ -123,6 +123,9 @@ export default function NewDatasetPage() {
             <Link href={`/analyses/new?datasetId=${dataset.id}`} className="button">
               New regression
             </Link>
+            <Link href={`/analyses/new-moran?datasetId=${dataset.id}`} className="button button-quiet">
+              Moran&apos;s I
+            </Link>
             <Link href={`/datasets/${dataset.id}`}>Open the dataset</Link>
           </div>
         </section>

@@ -33,7 +33,8 @@ function traceSpectrum(d: DynamicDesign, s: Spectrum): { re: Float64Array; im: F
       drop = j;
     }
   }
-  const keep = (v: Float64Array): Float64Array => Float64Array.from([...v.subarray(0, drop), ...v.subarray(drop + 1)]);
+  const keep = (v: Float64Array): Float64Array =>
+    Float64Array.from([...v.subarray(0, drop), ...v.subarray(drop + 1)]);
   return { re: keep(s.re), im: keep(s.im) };
 }
 
@@ -92,7 +93,11 @@ export function leeYuCorrection(d: DynamicDesign, est: DynamicEstimate, spectrum
     return v + s / t;
   });
   return {
-    corrected: { beta: Float64Array.from(corrected.slice(0, k)), rho: corrected[k]!, sigma2: corrected[k + 1]! },
+    corrected: {
+      beta: Float64Array.from(corrected.slice(0, k)),
+      rho: corrected[k]!,
+      sigma2: corrected[k + 1]!,
+    },
     removed,
   };
 }

@@ -77,7 +77,8 @@ function centred(a: Float64Array, n: number): Float64Array {
   }
   grand /= n * n;
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = a[i * n + j]! - rowMean[i]! - colMean[j]! + grand;
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) out[i * n + j] = a[i * n + j]! - rowMean[i]! - colMean[j]! + grand;
   return out;
 }
 
@@ -96,7 +97,11 @@ function perPeriod(m: Float64Array, n: number, v: Float64Array): Float64Array {
 }
 
 /** Σ = I(θ)/(n t), the average expected information, (k + 2) × (k + 2) row-major. */
-export function averageInformation(d: DynamicDesign, at: DynamicEstimate, terms = gTerms(d, at)): Float64Array {
+export function averageInformation(
+  d: DynamicDesign,
+  at: DynamicEstimate,
+  terms = gTerms(d, at),
+): Float64Array {
   const k = d.z.length;
   const p = k + 2;
   const nt = d.units * d.periods;
@@ -131,13 +136,19 @@ export function invertInformation(info: Float64Array, p: number): Float64Array {
     return invertSpd(info, p);
   } catch {
     const inv = invertGeneral(info, p);
-    if (!inv.every(Number.isFinite)) throw new SpilloverError('SINGULAR_DESIGN', 'the information matrix of the dynamic model is singular');
+    if (!inv.every(Number.isFinite))
+      throw new SpilloverError('SINGULAR_DESIGN', 'the information matrix of the dynamic model is singular');
     return inv;
   }
 }
 
 /** Ω (module comment); `basis` is F, N × (N − 1) row-major, for SDPDmod's basis-dependent form. */
-function nonNormality(d: DynamicDesign, at: DynamicEstimate, terms: GTerms, basis?: Float64Array): Float64Array {
+function nonNormality(
+  d: DynamicDesign,
+  at: DynamicEstimate,
+  terms: GTerms,
+  basis?: Float64Array,
+): Float64Array {
   const { n } = d;
   const k = d.z.length;
   const p = k + 2;

@@ -97,14 +97,33 @@ export interface DynamicDesign {
  * effects are removed by F instead, which in N coordinates is the same two-way demeaning plus a
  * cross-sectional demeaning of W y, with N − 1 units in the likelihood (requires W1 = 1).
  */
-export function dynamicDesign(s: LaggedSample, w: SpatialWeights, logdet: LogDetKernel, effects: 'unit' | 'twoways', leeYu: boolean): DynamicDesign {
+export function dynamicDesign(
+  s: LaggedSample,
+  w: SpatialWeights,
+  logdet: LogDetKernel,
+  effects: 'unit' | 'twoways',
+  leeYu: boolean,
+): DynamicDesign {
   const { n, periods } = s;
   const y = demean(s.y, n, periods, effects);
   const z = s.z.map((c) => demean(c, n, periods, effects));
   const wy = panelSpatialLag(w, y);
   const timeTransformed = effects === 'twoways' && leeYu;
   if (timeTransformed) removePeriodMeans(wy, n);
-  return { w, logdet, n, periods, units: timeTransformed ? n - 1 : n, timeTransformed, y, wy, z, names: s.names, tau: s.tau, eta: s.eta };
+  return {
+    w,
+    logdet,
+    n,
+    periods,
+    units: timeTransformed ? n - 1 : n,
+    timeTransformed,
+    y,
+    wy,
+    z,
+    names: s.names,
+    tau: s.tau,
+    eta: s.eta,
+  };
 }
 
 /** Subtracts each period's cross-sectional mean in place (P applied per period). */

@@ -37,7 +37,11 @@ export interface DynamicModelFit {
   logdet: LogDetKernel;
 }
 
-export function fitDynamicModel(sample: LaggedSample, w: SpatialWeights, options: DynamicModelOptions): DynamicModelFit {
+export function fitDynamicModel(
+  sample: LaggedSample,
+  w: SpatialWeights,
+  options: DynamicModelOptions,
+): DynamicModelFit {
   const logdet = options.logdet ?? logDetKernel(w);
   const spectrum = options.spectrum ?? weightsSpectrum(w);
   const design = dynamicDesign(sample, w, logdet, options.effects, options.leeYu);
@@ -49,7 +53,8 @@ export function fitDynamicModel(sample: LaggedSample, w: SpatialWeights, options
     const c = leeYuCorrection(design, uncorrected, spectrum);
     estimate = c.corrected;
     removed = c.removed;
-    if (options.uncorrectedCovariance) uncorrectedVcov = dynamicCovariance(design, uncorrected, options.basis);
+    if (options.uncorrectedCovariance)
+      uncorrectedVcov = dynamicCovariance(design, uncorrected, options.basis);
   }
   const vcov = dynamicCovariance(design, estimate, options.basis);
   const tau = design.tau >= 0 ? estimate.beta[design.tau]! : 0;

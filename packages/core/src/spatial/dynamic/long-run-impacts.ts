@@ -20,7 +20,12 @@ export interface LongRunPositions {
 }
 
 /** Long-run (direct, indirect, total) of each term at parameter vector `v`. */
-function evaluate(kernel: ImpactKernel, v: ArrayLike<number>, at: LongRunPositions, terms: ImpactTerm[]): Float64Array {
+function evaluate(
+  kernel: ImpactKernel,
+  v: ArrayLike<number>,
+  at: LongRunPositions,
+  terms: ImpactTerm[],
+): Float64Array {
   const tau = at.tau >= 0 ? v[at.tau]! : 0;
   const eta = at.eta >= 0 ? v[at.eta]! : 0;
   const scale = 1 / (1 - tau);
@@ -41,10 +46,18 @@ function evaluate(kernel: ImpactKernel, v: ArrayLike<number>, at: LongRunPositio
 }
 
 /** Long-run impacts at `v` with delta-method SEs from `vcov` (p × p over v). */
-export function longRunImpacts(kernel: ImpactKernel, v: Float64Array, vcov: Float64Array, at: LongRunPositions, terms: ImpactTerm[]): Impacts {
+export function longRunImpacts(
+  kernel: ImpactKernel,
+  v: Float64Array,
+  vcov: Float64Array,
+  at: LongRunPositions,
+  terms: ImpactTerm[],
+): Impacts {
   const p = v.length;
   const point = evaluate(kernel, v, at, terms);
-  const used = new Set([at.tau, at.eta, at.rho, ...terms.flatMap((t) => [t.beta, t.theta])].filter((i) => i >= 0));
+  const used = new Set(
+    [at.tau, at.eta, at.rho, ...terms.flatMap((t) => [t.beta, t.theta])].filter((i) => i >= 0),
+  );
   const gradient = new Map<number, Float64Array>();
   for (const i of used) {
     const h = 1e-6 * Math.max(1, Math.abs(v[i]!));
@@ -54,7 +67,10 @@ export function longRunImpacts(kernel: ImpactKernel, v: Float64Array, vcov: Floa
     down[i]! -= h;
     const fu = evaluate(kernel, up, at, terms);
     const fd = evaluate(kernel, down, at, terms);
-    gradient.set(i, Float64Array.from(fu, (x, q) => (x - fd[q]!) / (2 * h)));
+    gradient.set(
+      i,
+      Float64Array.from(fu, (x, q) => (x - fd[q]!) / (2 * h)),
+    );
   }
   const out: Impacts = { direct: {}, indirect: {}, total: {} };
   const parts = ['direct', 'indirect', 'total'] as const;
@@ -62,10 +78,14 @@ export function longRunImpacts(kernel: ImpactKernel, v: Float64Array, vcov: Floa
     parts.forEach((part, r) => {
       const q = 3 * k + r;
       let variance = 0;
-      for (const i of used) for (const j of used) variance += gradient.get(i)![q]! * vcov[i * p + j]! * gradient.get(j)![q]!;
+      for (const i of used)
+        for (const j of used) variance += gradient.get(i)![q]! * vcov[i * p + j]! * gradient.get(j)![q]!;
       const estimate = point[q]!;
       const se = Math.sqrt(variance);
-      out[part][term.name] = se > 0 && Number.isFinite(se) ? { estimate, se, stat: estimate / se, p: normalTwoSidedP(estimate / se) } : { estimate };
+      out[part][term.name] =
+        se > 0 && Number.isFinite(se)
+          ? { estimate, se, stat: estimate / se, p: normalTwoSidedP(estimate / se) }
+          : { estimate };
     });
   });
   return out;

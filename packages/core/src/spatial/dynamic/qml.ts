@@ -43,14 +43,17 @@ export function fitDynamicLag(d: DynamicDesign): DynamicFit {
   const sse = (rho: number): number => e00 - 2 * rho * e01 + rho * rho * e11;
   const offset = (rho: number): number => (d.timeTransformed ? -Math.log(1 - rho) : 0);
   const loglik = (rho: number): number => (-nt / 2) * Math.log(sse(rho)) + t * designLogDet(d, rho);
-  const coarse = (rho: number): number => (-nt / 2) * Math.log(sse(rho)) + t * (d.logdet.coarseLogDet(rho) + offset(rho));
+  const coarse = (rho: number): number =>
+    (-nt / 2) * Math.log(sse(rho)) + t * (d.logdet.coarseLogDet(rho) + offset(rho));
   const score = (rho: number): number =>
-    (nt * (e01 - rho * e11)) / sse(rho) - t * (d.logdet.traceG(rho).tr - (d.timeTransformed ? 1 / (1 - rho) : 0));
+    (nt * (e01 - rho * e11)) / sse(rho) -
+    t * (d.logdet.traceG(rho).tr - (d.timeTransformed ? 1 / (1 - rho) : 0));
   const lo = d.logdet.lower + BOUND_MARGIN * Math.abs(d.logdet.lower);
   const hi = d.logdet.upper - BOUND_MARGIN * Math.abs(d.logdet.upper);
   const { x: rho, atBound } = maximiseWithScore(loglik, score, lo, hi, coarse);
   const beta = Float64Array.from(f0.beta, (b, j) => b - rho * f1.beta[j]!);
   const sigma2 = sse(rho) / nt;
-  const logLik = (-nt / 2) * (Math.log(2 * Math.PI) + 1) - (nt / 2) * Math.log(sigma2) + t * designLogDet(d, rho);
+  const logLik =
+    (-nt / 2) * (Math.log(2 * Math.PI) + 1) - (nt / 2) * Math.log(sigma2) + t * designLogDet(d, rho);
   return { beta, rho, sigma2, logLik, atBound };
 }

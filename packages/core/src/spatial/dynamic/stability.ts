@@ -26,5 +26,10 @@ export function dynamicStability(spectrum: Spectrum, tau: number, eta: number, r
     const den = Math.hypot(1 - rho * lr, rho * li);
     maxModulus = Math.max(maxModulus, den === 0 ? Infinity : num / den);
   }
-  return { stable: maxModulus < 1, tauPlusRhoPlusEta: tau + rho + eta, maxModulus, condition: STABILITY_CONDITION };
+  return {
+    stable: maxModulus < 1,
+    tauPlusRhoPlusEta: tau + rho + eta,
+    maxModulus,
+    condition: STABILITY_CONDITION,
+  };
 }

@@ -9,11 +9,13 @@
  *   I_ρλ = T[tr(G̃H) + tr(G̃'H)],  I_ρβ = (BX)'(BGXβ)/σ²,  I_ββ = (BX)'(BX)/σ²,  I_λβ = I_σβ = 0.
  * One-parameter models (SAR/SDM: λ = 0; SEM/SDEM: ρ absent) never form G or H: their traces and G X β
  * come from the log-determinant kernel and sparse solves (./g-traces.ts; exact up to
- * FROBENIUS_EXACT_LIMIT units, a stated Hutchinson estimate of tr(G'G) above). SAC forms G and H
- * densely (N × N) once per call: exact, O(N³).
+ * FROBENIUS_EXACT_LIMIT units, a stated Hutchinson estimate of tr(G'G) above) whenever the sparse LU is
+ * stable at the estimate (luIsStable). SAC, and the rare other cases, form G and H densely (N × N) once
+ * per call: exact, O(N³).
  */
-import { identity, invertGeneral } from '../../linalg/dense.js';
+import { columnsTimesVector, crossProduct, dot, identity, invertGeneral } from '../../linalg/dense.js';
 import { denseWeights, spatialLag, type SpatialWeights } from '../weights/types.js';
+import { luIsStable } from '../sparse/lu.js';
 import type { SpatialDesign } from './design.js';
 import { FROBENIUS_EXACT_LIMIT, applyG, gTraces, type GTraces } from './g-traces.js';
 
@@ -154,15 +156,8 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
   set(0, 0, nobs / (2 * s2 * s2));
   const bx = d.x.map((c) => applyIMinus(d.w, lambda, c));
   const b0 = p - k;
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = 0;
-      const ci = bx[i]!;
-      const cj = bx[j]!;
-      for (let r = 0; r < nobs; r++) s += ci[r]! * cj[r]!;
-      set(b0 + i, b0 + j, s / s2);
-    }
-  }
+  const bxx = crossProduct(bx);
+  for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) set(b0 + i, b0 + j, bxx[i * k + j]! / s2);
   const li = hasRho ? 2 : 1;
   const note = (g: GTraces, name: string): void => {
     if (g.frobeniusSe > 0) {
@@ -171,8 +166,9 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
       );
     }
   };
-  if (hasRho !== hasLambda) {
-    const c = hasRho ? at.rho! : lambda;
+  const single = hasRho ? at.rho! : lambda;
+  if (hasRho !== hasLambda && luIsStable(d.w, single)) {
+    const c = single;
     const g = gTraces(d.w, d.logdet, c);
     note(g, hasRho ? 'rho' : 'lambda');
     const pos = hasRho ? 1 : li;
@@ -180,14 +176,9 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
     let q2 = 0;
     if (hasRho) {
       // ‖G X β‖² and X'G X β (B = I)
-      const gxb = applyG(d.w, d.logdet, c, fitted(d, at.beta));
-      for (let r = 0; r < nobs; r++) q2 += gxb[r]! ** 2;
-      for (let j = 0; j < k; j++) {
-        let s = 0;
-        const col = bx[j]!;
-        for (let r = 0; r < nobs; r++) s += col[r]! * gxb[r]!;
-        set(1, b0 + j, s / s2);
-      }
+      const gxb = applyG(d.w, d.logdet, c, columnsTimesVector(d.x, at.beta, nobs));
+      q2 = dot(gxb, gxb);
+      for (let j = 0; j < k; j++) set(1, b0 + j, dot(bx[j]!, gxb) / s2);
     }
     set(pos, pos, T * (g.tr2 + g.frobenius) + q2 / s2);
     return info;
@@ -215,16 +206,9 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
     }
     const gg = traces(gt, gt, n);
     set(0, 1, (T * trace(g, n)) / s2);
-    const bgxb = applyIMinus(d.w, lambda, applyPerPeriod(g, n, fitted(d, at.beta)));
-    let q2 = 0;
-    for (let r = 0; r < nobs; r++) q2 += bgxb[r]! ** 2;
-    set(1, 1, T * (gg.pq + gg.ptq) + q2 / s2);
-    for (let j = 0; j < k; j++) {
-      let s = 0;
-      const c = bx[j]!;
-      for (let r = 0; r < nobs; r++) s += c[r]! * bgxb[r]!;
-      set(1, b0 + j, s / s2);
-    }
+    const bgxb = applyIMinus(d.w, lambda, applyPerPeriod(g, n, columnsTimesVector(d.x, at.beta, nobs)));
+    set(1, 1, T * (gg.pq + gg.ptq) + dot(bgxb, bgxb) / s2);
+    for (let j = 0; j < k; j++) set(1, b0 + j, dot(bx[j]!, bgxb) / s2);
     if (hasLambda) {
       const gh = traces(gt, h!, n);
       set(1, li, T * (gh.pq + gh.ptq));
@@ -233,13 +217,3 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
   return info;
 }
 
-/** X β. */
-function fitted(d: SpatialDesign, beta: ArrayLike<number>): Float64Array {
-  const xb = new Float64Array(d.y.length);
-  for (let j = 0; j < d.x.length; j++) {
-    const c = d.x[j]!;
-    const bj = beta[j]!;
-    for (let r = 0; r < xb.length; r++) xb[r]! += c[r]! * bj;
-  }
-  return xb;
-}

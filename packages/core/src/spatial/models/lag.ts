@@ -2,11 +2,12 @@
  * Spatial lag model (SAR; SDM when X holds W*x columns) by concentrated maximum likelihood, splm's
  * within "direct approach": with e₀, e₁ the OLS residuals of y and Wy on X,
  *   SSE(ρ) = e₀'e₀ − 2ρ e₀'e₁ + ρ² e₁'e₁,   ℓ_c(ρ) = −(NT/2) log SSE(ρ) + T log|I − ρW|,
- * maximised over (1/λ_min, 1/λ_max) and polished to the exact root of
+ * maximised over the kernel's interval ((1/λ_min, 1/λ_max), or |ρ| < 1/‖W‖_∞ on the sparse-LU route) and
+ * polished by Newton's method to the exact root of
  *   ℓ_c'(ρ) = NT (e₀'e₁ − ρ e₁'e₁)/SSE(ρ) − T tr(G(ρ)).
  * Then β = b₀ − ρ b₁ and σ² = SSE/NT.
  */
-import { dot } from '../../linalg/dense.js';
+import { crossProduct, dot } from '../../linalg/dense.js';
 import { maximiseWithScore } from '../optimise.js';
 import { panelSpatialLag } from '../weights/types.js';
 import { fullLogLik, type MlEstimate, type SpatialDesign } from './design.js';
@@ -18,8 +19,9 @@ export function fitLagModel(d: SpatialDesign): MlEstimate {
   const nobs = d.y.length;
   const T = d.periods;
   const wy = panelSpatialLag(d.w, d.y);
-  const f0 = leastSquares(d.x, d.y);
-  const f1 = leastSquares(d.x, wy);
+  const xtx = crossProduct(d.x);
+  const f0 = leastSquares(d.x, d.y, xtx);
+  const f1 = leastSquares(d.x, wy, xtx);
   const e00 = dot(f0.resid, f0.resid);
   const e01 = dot(f0.resid, f1.resid);
   const e11 = dot(f1.resid, f1.resid);
@@ -29,7 +31,14 @@ export function fitLagModel(d: SpatialDesign): MlEstimate {
   const lo = d.logdet.lower + BOUND_MARGIN * Math.abs(d.logdet.lower);
   const hi = d.logdet.upper - BOUND_MARGIN * Math.abs(d.logdet.upper);
   const coarse = (rho: number): number => (-nobs / 2) * Math.log(sse(rho)) + T * d.logdet.coarseLogDet(rho);
-  const { x: rho, atBound } = maximiseWithScore(loglik, score, lo, hi, coarse);
+  // ℓ_c''(ρ) = NT (2(e₀'e₁ − ρe₁'e₁)² − e₁'e₁ SSE)/SSE² − T tr(G²), for Newton's polish
+  const scoreWithSlope = (rho: number): { score: number; slope: number } => {
+    const s = sse(rho);
+    const r = e01 - rho * e11;
+    const g = d.logdet.traceG(rho);
+    return { score: (nobs * r) / s - T * g.tr, slope: (nobs * (2 * r * r - e11 * s)) / (s * s) - T * g.tr2 };
+  };
+  const { x: rho, atBound } = maximiseWithScore(loglik, score, lo, hi, coarse, scoreWithSlope);
   const beta = Float64Array.from(f0.beta, (b, j) => b - rho * f1.beta[j]!);
   const sigma2 = sse(rho) / nobs;
   return {

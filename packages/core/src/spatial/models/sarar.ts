@@ -4,9 +4,10 @@
  *   y* = (I − λW)(I − ρW) y,  X* = (I − λW) X,  β = (X*'X*)⁻¹X*'y*,  SSE = ‖y* − X*β‖²,
  *   ℓ_c(ρ, λ) = −(NT/2) log SSE + T log|I − ρW| + T log|I − λW|.
  * Every quantity is a quadratic form in the columns [y, Wy, WWy, X, WX], so their Gram matrix is
- * formed once (O(NT k²)) and each evaluation costs O(k³) plus O(N) for the log-determinants.
- * SEM: λ by Brent (on the coarse log-determinant for the power-trace route), polished to the exact root
- * of the concentrated score. SAC: nested Brent on the coarse log-determinant, then
+ * formed once (O(NT k²)) and each evaluation costs O(k³) plus the log-determinants (O(N) from
+ * eigenvalues, one sparse LU otherwise).
+ * SEM: λ by Brent on the exact log-likelihood, polished to the exact root
+ * of the concentrated score. SAC: nested Brent on the log-likelihood, then
  * Newton steps on the analytic gradient (finite-difference Jacobian) to ~1e-12.
  */
 import { SpilloverError } from '@spillover/contracts';

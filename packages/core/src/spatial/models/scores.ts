@@ -6,8 +6,10 @@
  * (each sums to the analytic score). `cluster`: V = I⁻¹(Σ_g s_g s_g')I⁻¹ · G/(G − 1), s_g the sum of
  * unit g's scores; `robust`: every observation its own cluster, no small-sample factor.
  */
-import { denseWeights, panelSpatialLag } from '../weights/types.js';
+import { panelSpatialLag } from '../weights/types.js';
 import type { MlEstimate, SpatialDesign } from './design.js';
+import { luIsStable } from '../sparse/lu.js';
+import { gDiagonal } from './g-traces.js';
 import { denseG } from './information.js';
 
 export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64Array, kind: 'robust' | 'cluster', nunits: number): Float64Array {
@@ -29,9 +31,13 @@ export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64A
   const bwy = applyB(wy);
   const wu = panelSpatialLag(d.w, u);
   const bx = d.x.map(applyB);
-  const wDense = denseWeights(d.w);
-  const gDiag = est.rho !== null ? diagonal(denseG(d.w, rho, wDense), n) : null;
-  const hDiag = est.lambda !== null ? diagonal(denseG(d.w, lambda, wDense), n) : null;
+  const diagonalOfG = (c: number): Float64Array => {
+    if (luIsStable(d.w, c)) return gDiagonal(d.w, d.logdet, c);
+    const g = denseG(d.w, c);
+    return Float64Array.from({ length: n }, (_, i) => g[i * n + i]!);
+  };
+  const gDiag = est.rho !== null ? diagonalOfG(rho) : null;
+  const hDiag = est.lambda !== null ? diagonalOfG(lambda) : null;
   const p = 1 + (gDiag ? 1 : 0) + (hDiag ? 1 : 0) + k;
   const clusters = kind === 'cluster' ? nunits : nobs;
   const sums = new Float64Array(clusters * p);
@@ -66,8 +72,4 @@ export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64A
     out[a * p + c] = factor * s;
   }
   return out;
-}
-
-function diagonal(m: Float64Array, n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => m[i * n + i]!);
 }

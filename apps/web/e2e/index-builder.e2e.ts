@@ -1,0 +1,200 @@
+import { randomBytes } from 'node:crypto';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts/stack.mjs';
+
+/**
+ * The composite-index builder end to end: upload the entropy reference panel, choose direction and group
+ * of its eight indicators, build the pooled entropy index, compare the weights shown with the reference
+ * (../shared/fixtures/entropy, case entropy-pooled-visible) and open the new dataset version it saved.
+ */
+
+const entropyDir = join(repoRoot, '..', 'shared', 'fixtures', 'entropy');
+const panelPath = join(entropyDir, 'panel.csv');
+const reference = (
+  JSON.parse(readFileSync(join(entropyDir, 'cases.json'), 'utf8')) as {
+    name: string;
+    spec: { indicators: { column: string; direction: '+' | '-'; group: string }[] };
+    expected: { weights: Record<string, number> };
+  }[]
+).find((c) => c.name === 'entropy-pooled-visible')!;
+const resultsDir = join(repoRoot, 'apps', 'web', 'test-results', 'index-builder');
+const run = randomBytes(4).toString('hex');
+const databaseName = `spillover_e2e_index_${run}`;
+const queuePrefix = `spillover-e2e-index-${run}`;
+const logPath = join(resultsDir, 'stack.log');
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let shot = 0;
+
+async function screenshot(name: string): Promise<void> {
+  shot += 1;
+  await page.screenshot({
+    path: join(resultsDir, `${String(shot).padStart(2, '0')}-${name}.png`),
+    fullPage: true,
+  });
+}
+
+beforeAll(async () => {
+  mkdirSync(resultsDir, { recursive: true });
+  writeFileSync(logPath, '');
+  stack = await startStack({
+    databaseName,
+    fresh: true,
+    apiPort: 0,
+    webPort: 0,
+    queuePrefix,
+    services: ['api', 'worker', 'web'],
+    env: { NEXT_TELEMETRY_DISABLED: '1' },
+    log: (line) => appendFileSync(logPath, `${line}\n`),
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({ baseURL: stack.webUrl, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(30_000);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (!stack) return;
+  await dropDatabase(stack.databaseUrl, databaseName);
+  const redis = new Redis(stack.redisUrl);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+});
+
+describe('index builder', () => {
+  it('signs up, logs in and uploads the entropy panel', async () => {
+    const email = `index-${run}@example.org`;
+    const password = 'correct horse battery';
+    await page.goto('/signup');
+    await page.getByLabel('Name', { exact: true }).fill('Index Builder');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL(/\/login\?/);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+
+    await page.goto('/datasets/new');
+    await page.getByLabel('CSV file').setInputFiles(panelPath);
+    await expect.poll(() => page.getByLabel('Unit column').inputValue()).toBe('city');
+    await page.getByLabel('Time column').selectOption('year');
+    await page.getByRole('button', { name: 'Upload and validate' }).click();
+    await page.getByTestId('validation-report').waitFor();
+    expect(await page.getByTestId('report-rows').textContent()).toBe('150');
+    await page.getByRole('link', { name: 'Open the dataset' }).click();
+    await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+  });
+
+  it('builds the pooled entropy index and shows the reference weights', async () => {
+    await page.getByRole('link', { name: 'Build index' }).click();
+    await page.waitForURL(/\/indices\/new\?datasetId=/);
+    for (const indicator of reference.spec.indicators) {
+      await page.getByLabel(`Direction of ${indicator.column}`).selectOption(indicator.direction);
+      await page.getByLabel(`Group of ${indicator.column}`).selectOption(indicator.group);
+    }
+    expect(JSON.parse((await page.getByTestId('spec-preview').textContent()) ?? '')).toEqual({
+      kind: 'entropy-index',
+      unit: 'city',
+      time: 'year',
+      indicators: reference.spec.indicators,
+      weighting: 'pooled',
+      method: 'entropy',
+      output: 'index',
+    });
+    await screenshot('index-form');
+    await page.getByRole('button', { name: 'Build index and save new version' }).click();
+
+    await page.getByTestId('entropy-weights').waitFor({ timeout: 60_000 });
+    for (const [indicator, weight] of Object.entries(reference.expected.weights)) {
+      expect(await page.getByTestId(`weight-${indicator}`).textContent()).toBe(weight.toFixed(4));
+    }
+    expect(await page.getByTestId('group-weights').locator('tbody tr').count()).toBe(4);
+    await page.getByTestId('score-chart').waitFor();
+    expect(await page.getByTestId('score-chart').locator('[data-unit]').count()).toBe(4);
+    await page.getByRole('checkbox', { name: 'city05', exact: true }).check();
+    expect(await page.getByTestId('score-chart').locator('[data-unit]').count()).toBe(5);
+    await page.getByTestId('derived-version').waitFor();
+    await screenshot('index-result');
+  });
+
+  it('opens the new dataset version with its score columns and provenance', async () => {
+    await page.getByRole('link', { name: /Open .* v2/ }).click();
+    await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { level: 1, name: /v2/ }).waitFor();
+    const provenance = await page.getByTestId('provenance').textContent();
+    expect(provenance).toMatch(/Derived from\s*\S+ v1\s*by the entropy-index analysis/);
+    expect(provenance).toContain('index_environmental');
+    expect(await page.getByTestId('validation-report').textContent()).toContain('index_resource');
+    await screenshot('new-version');
+  });
+});
+
+describe('policy texts', () => {
+  it('uploads texts, edits the keywords, previews counts and saves the counts as a new version', async () => {
+    const textsPath = join(resultsDir, 'work-reports.csv');
+    writeFileSync(
+      textsPath,
+      [
+        'unit,time,text',
+        'city01,2021,推进数字经济发展，建设数字政府和智慧城市。',
+        'city01,2022,发展数字经济，加快5G网络建设。',
+        'city02,2021,加强生态环境保护，推进绿色发展。',
+        'city02,2022,推进绿色发展和数字经济。',
+        '',
+      ].join('\n'),
+    );
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Upload texts' }).click();
+    await page.waitForURL('**/texts/new');
+    await page.getByLabel('Texts file (ZIP or CSV)').setInputFiles(textsPath);
+    await page.getByLabel('Dataset name').fill('work-reports');
+    await page.getByRole('button', { name: 'Upload texts' }).click();
+    expect(await page.getByTestId('texts-summary').textContent()).toBe('4 texts, 2 units × 2 periods');
+
+    await page.getByRole('button', { name: 'Remove 5G' }).click();
+    await page.getByLabel('Add a term').fill('绿色发展');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    expect(await page.getByTestId('keyword-list').textContent()).toContain('绿色发展');
+    expect(await page.getByTestId('keyword-list').textContent()).not.toContain('5G');
+    await page.getByRole('button', { name: /Preview counts/ }).click();
+    const counts = page.getByTestId('keyword-counts');
+    await counts.waitFor();
+    // city02 2022: 绿色发展 (added) and 数字经济; city01 2022: only 数字经济 once 5G is removed
+    expect(await counts.locator('tbody tr').nth(3).locator('td').nth(1).textContent()).toBe('2');
+    expect(await counts.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).toBe('1');
+    await screenshot('texts-preview');
+
+    await page.getByRole('button', { name: 'Count all texts and save new version' }).click();
+    await page.getByTestId('derived-version').waitFor({ timeout: 60_000 });
+    await page.getByRole('link', { name: 'Open work-reports v2' }).click();
+    await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+    expect(await page.getByTestId('validation-report').textContent()).toContain('digital_ln');
+    await screenshot('texts-new-version');
+  });
+});

@@ -1,0 +1,18 @@
+import type { AnalysisResult } from '@spillover/contracts';
+import type { MechanismSpec, ReplicationChunk } from '@spillover/core';
+
+/** Messages to a replication thread (answers use ThreadMessage<ReplicationOutcome>). */
+export type ReplicationTask =
+  | {
+      type: 'chunk';
+      /** Chunks of the same analysis reuse the thread's prepared point estimates. */
+      analysisId: string;
+      spec: MechanismSpec;
+      panelCsv: string;
+      from: number;
+      to: number;
+    }
+  | { type: 'combine'; spec: MechanismSpec; panelCsv: string; chunks: ReplicationChunk[] };
+
+export type ReplicationOutcome =
+  { type: 'chunk'; chunk: ReplicationChunk } | { type: 'combined'; result: AnalysisResult };

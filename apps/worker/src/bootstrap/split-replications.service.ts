@@ -1,0 +1,187 @@
+import {
+  type AggregateBootstrapPayload,
+  type BootstrapChunkPayload,
+  isDeterministicError,
+  type Progress,
+  replicationRanges,
+  serializeError,
+  splitReplicationsOf,
+} from '@spillover/contracts';
+import type { MechanismSpec } from '@spillover/core';
+import { UnrecoverableError } from 'bullmq';
+import { AnalysisCancelledError } from '../analysis-runner.js';
+import type { AnalysisStore, AnalysisToRun } from '../analysis.store.js';
+import type { CancellationSource } from '../cancellation/cancellation-watch.js';
+import { errorMessage, type Logger } from '../logger.js';
+import { ProgressThrottle } from '../progress-throttle.js';
+import type { ReplicationProgressTracker } from './replication-progress.js';
+import type { ReplicationRunner } from './replication-runner.js';
+import type { ReplicationStore } from './replication.store.js';
+
+/** What the services need from the BullMQ job running them. */
+export interface ChunkJob {
+  /** Sends progress to the AggregateBootstrap parent (the job the API's event relay follows). */
+  updateParentProgress(progress: Progress): Promise<void>;
+}
+export interface AggregateJob {
+  updateProgress(progress: Progress): Promise<void>;
+}
+
+export type ChunkOutcome = { from: number; to: number; failed: number } | 'skipped' | 'cancelled';
+export type AggregateOutcome = 'succeeded' | 'skipped' | 'cancelled';
+
+const progressIntervalMs = 200;
+
+function mechanismSpecOf(analysis: AnalysisToRun): MechanismSpec {
+  const { spec } = analysis;
+  if (spec.kind === 'mediation' || spec.kind === 'threshold' || spec.kind === 'heterogeneity') return spec;
+  throw new UnrecoverableError(
+    `INVALID_SPEC: analysis ${analysis.id} of kind ${spec.kind} has no replications`,
+  );
+}
+
+/**
+ * Resampling analyses split across workers (a BullMQ flow): BootstrapChunk jobs run replications
+ * from..to and store them by (analysis, from, to); the AggregateBootstrap parent, once every chunk is
+ * done, computes the point estimates, combines the stored chunks and writes the result once. Replication
+ * r draws from createRng(seed, r), so the result does not depend on the chunking or on which worker ran
+ * what.
+ *
+ * Failures follow FitService: a deterministic error marks the analysis failed and is not retried (the
+ * failed chunk fails its parent); anything else is retried by BullMQ. A cancelled analysis stops its
+ * threads and its jobs end without writing.
+ */
+export class SplitReplicationService {
+  constructor(
+    private readonly analyses: AnalysisStore,
+    private readonly replications: ReplicationStore,
+    private readonly runner: ReplicationRunner,
+    private readonly progress: ReplicationProgressTracker,
+    private readonly cancellation: CancellationSource,
+    private readonly log: Logger,
+    private readonly workerName: string,
+  ) {}
+
+  async runChunk({ analysisId, from, to }: BootstrapChunkPayload, job: ChunkJob): Promise<ChunkOutcome> {
+    const analysis = await this.analyses.loadForRun(analysisId);
+    if (!analysis) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
+    const spec = mechanismSpecOf(analysis);
+    if (!(await this.replications.startRun(analysisId, this.workerName))) {
+      this.log.info('analysis not running; chunk skipped', { analysisId, from, to });
+      return 'skipped';
+    }
+    const total = splitReplicationsOf(spec);
+    const relay = new ProgressThrottle<number>(
+      (done) => this.relayProgress(analysisId, from, to, done, total, job),
+      progressIntervalMs,
+    );
+    const watch = this.cancellation.watch(analysisId);
+    try {
+      const chunk = await this.runner.runChunk(
+        { type: 'chunk', analysisId, spec, panelCsv: analysis.panelCsv, from, to },
+        (p) => relay.push(p.done),
+        watch.signal,
+      );
+      await relay.flush();
+      await this.replications.saveChunk(analysisId, chunk, this.workerName);
+      await this.relayProgress(analysisId, from, to, to - from, total, job);
+      if (chunk.failed > 0) {
+        this.log.info('replications failed in chunk', { analysisId, from, to, failed: chunk.failed });
+      }
+      return { from, to, failed: chunk.failed };
+    } catch (error) {
+      await relay.flush();
+      return this.handleFailure(analysisId, error);
+    } finally {
+      watch.stop();
+    }
+  }
+
+  async aggregate(
+    { analysisId, chunkSize }: AggregateBootstrapPayload,
+    job: AggregateJob,
+  ): Promise<AggregateOutcome> {
+    const analysis = await this.analyses.loadForRun(analysisId);
+    if (!analysis) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
+    const spec = mechanismSpecOf(analysis);
+    if (analysis.status !== 'running' && analysis.status !== 'queued') {
+      this.log.info('analysis already finished; aggregation skipped', {
+        analysisId,
+        status: analysis.status,
+      });
+      return analysis.status === 'cancelled' ? 'cancelled' : 'skipped';
+    }
+    const ranges = replicationRanges(splitReplicationsOf(spec), chunkSize);
+    const chunks = await this.replications.loadChunks(analysisId, spec.kind, ranges);
+    if (chunks.length !== ranges.length) {
+      // a chunk that skipped or was lost: retried, and recorded as failed after the last attempt
+      throw new Error(
+        `analysis ${analysisId}: ${ranges.length - chunks.length} of ${ranges.length} replication chunks are missing`,
+      );
+    }
+    const total = ranges[ranges.length - 1]![1];
+    await this.relay(analysisId, job, {
+      stage: 'combining',
+      done: total,
+      total,
+      message: 'combining replications',
+    });
+    const watch = this.cancellation.watch(analysisId);
+    try {
+      const result = await this.runner.combine(
+        { type: 'combine', spec, panelCsv: analysis.panelCsv, chunks },
+        watch.signal,
+      );
+      await this.analyses.markSucceeded(analysisId, result);
+      await this.progress.clear(analysisId).catch(() => undefined);
+      return 'succeeded';
+    } catch (error) {
+      return this.handleFailure(analysisId, error);
+    } finally {
+      watch.stop();
+    }
+  }
+
+  private async handleFailure(analysisId: string, error: unknown): Promise<'cancelled'> {
+    if (error instanceof AnalysisCancelledError) {
+      this.log.info('analysis cancelled while running; thread stopped', { analysisId });
+      return 'cancelled';
+    }
+    const serialized = serializeError(error);
+    if (!isDeterministicError(serialized.code)) throw error;
+    await this.analyses.markFailed(analysisId, serialized);
+    this.log.info('analysis failed on its input; not retried', { analysisId, code: serialized.code });
+    throw new UnrecoverableError(`${serialized.code}: ${serialized.message}`);
+  }
+
+  private async relayProgress(
+    analysisId: string,
+    from: number,
+    to: number,
+    done: number,
+    total: number,
+    job: ChunkJob,
+  ): Promise<void> {
+    let progress: Progress;
+    try {
+      progress = await this.progress.record(analysisId, from, to, done, total);
+    } catch (error) {
+      this.log.warn('progress not recorded', { analysisId, error: errorMessage(error) });
+      return;
+    }
+    await this.relay(analysisId, { updateProgress: (p) => job.updateParentProgress(p) }, progress);
+  }
+
+  /** Progress is informative: a failed relay is logged, never fails the job. */
+  private async relay(analysisId: string, job: AggregateJob, progress: Progress): Promise<void> {
+    const outcomes = await Promise.allSettled([
+      job.updateProgress(progress),
+      this.analyses.saveProgress(analysisId, progress),
+    ]);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') {
+        this.log.warn('progress not relayed', { analysisId, error: errorMessage(outcome.reason) });
+      }
+    }
+  }
+}
