@@ -19,10 +19,9 @@ function producWithCopy(): string {
   const lines = producCsv.trim().split('\n');
   const header = lines[0]!.split(',');
   const column = header.indexOf('lpcap');
-  return [
-    `${lines[0]},lpcap2`,
-    ...lines.slice(1).map((line) => `${line},${line.split(',')[column]}`),
-  ].join('\n');
+  return [`${lines[0]},lpcap2`, ...lines.slice(1).map((line) => `${line},${line.split(',')[column]}`)].join(
+    '\n',
+  );
 }
 
 describe('administration', () => {
@@ -33,7 +32,11 @@ describe('administration', () => {
   beforeAll(async () => {
     await worker.start();
     admin = new ApiClient();
-    const signup = await admin.post('/auth/signup', { email: adminEmail, password: 'a long password', name: 'Root' });
+    const signup = await admin.post('/auth/signup', {
+      email: adminEmail,
+      password: 'a long password',
+      name: 'Root',
+    });
     expect(signup.status).toBe(201);
     expect(signup.body.user.isAdmin).toBe(true);
     member = await signUp('Nina');
@@ -70,7 +73,16 @@ describe('administration', () => {
     expect(body.queues.map((q: { name: string }) => q.name).sort()).toEqual(['bootstrap', 'estimation']);
     const estimation = body.queues.find((q: { name: string }) => q.name === 'estimation');
     expect(Object.keys(estimation.counts).sort()).toEqual(
-      ['active', 'completed', 'delayed', 'failed', 'paused', 'prioritized', 'waiting', 'waiting-children'].sort(),
+      [
+        'active',
+        'completed',
+        'delayed',
+        'failed',
+        'paused',
+        'prioritized',
+        'waiting',
+        'waiting-children',
+      ].sort(),
     );
     expect(estimation.throughput).toHaveLength(60);
     expect(estimation.paused).toBe(false);
@@ -80,7 +92,10 @@ describe('administration', () => {
     const paused = await admin.post('/admin/queue/estimation/pause');
     expect(paused.status).toBe(200);
     expect(paused.body).toMatchObject({ name: 'estimation', paused: true });
-    expect((await admin.get('/admin/overview')).body.queues.find((q: { name: string }) => q.name === 'estimation').paused).toBe(true);
+    expect(
+      (await admin.get('/admin/overview')).body.queues.find((q: { name: string }) => q.name === 'estimation')
+        .paused,
+    ).toBe(true);
     const resumed = await admin.post('/admin/queue/estimation/resume');
     expect(resumed.body).toMatchObject({ name: 'estimation', paused: false });
     expect((await admin.post('/admin/queue/nope/pause')).status).toBe(404);
@@ -90,7 +105,7 @@ describe('administration', () => {
     const page = await admin.get('/admin/queues');
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
-    expect(page.body).toContain('/api/admin/queues/static/');
+    expect(page.body).toContain('<base href="/api/admin/queues/" />');
     const queues = await admin.get('/admin/queues/api/queues');
     expect(queues.status).toBe(200);
   });
@@ -128,7 +143,12 @@ describe('administration', () => {
 
     expect((await admin.post(`/admin/jobs/estimation/${job.id}/retry`)).status).toBe(204);
     // it fails again on the same input; then it can be removed
-    await expect.poll(async () => (await admin.get(`/admin/jobs?state=failed&analysisId=${created.body.id}`)).body.length, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(
+        async () => (await admin.get(`/admin/jobs?state=failed&analysisId=${created.body.id}`)).body.length,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
     expect((await admin.request('DELETE', `/admin/jobs/estimation/${job.id}`)).status).toBe(204);
     expect((await admin.get(`/admin/jobs?state=failed&analysisId=${created.body.id}`)).body).toEqual([]);
     expect((await admin.request('DELETE', `/admin/jobs/estimation/${job.id}`)).status).toBe(404);
@@ -142,11 +162,20 @@ describe('administration', () => {
     expect(before.body.effective).toEqual(before.body.defaults);
     expect(before.body.usage.storageBytes).toBeGreaterThan(0);
 
-    const upload = await member.client.uploadCsv({ teamId: team, name: 'produc', unit: 'state', time: 'year' }, producCsv);
+    const upload = await member.client.uploadCsv(
+      { teamId: team, name: 'produc', unit: 'state', time: 'year' },
+      producCsv,
+    );
     expect(upload.status).toBe(201);
-    const set = await admin.request('PUT', `/admin/teams/${team}/limits`, { json: { maxActiveJobs: 0, maxStorageBytes: 1000 } });
+    const set = await admin.request('PUT', `/admin/teams/${team}/limits`, {
+      json: { maxActiveJobs: 0, maxStorageBytes: 1000 },
+    });
     expect(set.status).toBe(200);
-    expect(set.body).toMatchObject({ maxActiveJobs: 0, maxStorageBytes: 1000, effective: { maxActiveJobs: 0, maxStorageBytes: 1000 } });
+    expect(set.body).toMatchObject({
+      maxActiveJobs: 0,
+      maxStorageBytes: 1000,
+      effective: { maxActiveJobs: 0, maxStorageBytes: 1000 },
+    });
 
     const refused = await member.client.post('/analyses', { datasetId: upload.body.id, spec });
     expect(refused.status).toBe(429);
@@ -154,16 +183,29 @@ describe('administration', () => {
     expect(refused.body.message).toContain('maxActiveJobs');
     expect(refused.body.details).toMatchObject({ limit: 'maxActiveJobs', allowed: 0 });
 
-    const tooMuch = await member.client.uploadCsv({ teamId: team, name: 'more', unit: 'state', time: 'year' }, producCsv);
+    const tooMuch = await member.client.uploadCsv(
+      { teamId: team, name: 'more', unit: 'state', time: 'year' },
+      producCsv,
+    );
     expect(tooMuch.status).toBe(413);
     expect(tooMuch.body.message).toContain('maxStorageBytes');
     expect(tooMuch.body.details).toMatchObject({ limit: 'maxStorageBytes', allowed: 1000 });
 
-    expect((await admin.request('PUT', `/admin/teams/${team}/limits`, { json: { maxActiveJobs: -1, maxStorageBytes: null } })).status).toBe(400);
+    expect(
+      (
+        await admin.request('PUT', `/admin/teams/${team}/limits`, {
+          json: { maxActiveJobs: -1, maxStorageBytes: null },
+        })
+      ).status,
+    ).toBe(400);
     const listed = await admin.get('/admin/teams');
-    expect(listed.body.find((t: { teamId: string }) => t.teamId === team)).toMatchObject({ maxActiveJobs: 0 });
+    expect(listed.body.find((t: { teamId: string }) => t.teamId === team)).toMatchObject({
+      maxActiveJobs: 0,
+    });
 
-    await admin.request('PUT', `/admin/teams/${team}/limits`, { json: { maxActiveJobs: null, maxStorageBytes: null } });
+    await admin.request('PUT', `/admin/teams/${team}/limits`, {
+      json: { maxActiveJobs: null, maxStorageBytes: null },
+    });
     const accepted = await member.client.post('/analyses', { datasetId: upload.body.id, spec });
     expect(accepted.status).toBe(202);
   });

@@ -28,7 +28,8 @@ export class WorkerProcess {
     this.child.stderr!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
     const deadline = Date.now() + 20_000;
     while (!this.log.includes('worker ready')) {
-      if (this.child.exitCode !== null) throw new Error(`the worker exited with code ${this.child.exitCode}:\n${this.log}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`the worker exited with code ${this.child.exitCode}:\n${this.log}`);
       if (Date.now() > deadline) throw new Error(`the worker did not start in 20 s:\n${this.log}`);
       await sleep(100);
     }

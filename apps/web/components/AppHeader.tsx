@@ -26,6 +26,14 @@ export function AppHeader() {
             <Link href="/weights" aria-current={current('/weights')}>
               Weights
             </Link>
+            <Link href="/analyses" aria-current={current('/analyses')}>
+              Analyses
+            </Link>
+            {me.user.isAdmin && (
+              <Link href="/admin" aria-current={current('/admin')}>
+                Admin
+              </Link>
+            )}
           </nav>
         )}
         <div className="app-header-end">

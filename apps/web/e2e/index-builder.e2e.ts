@@ -172,6 +172,7 @@ describe('policy texts', () => {
     await page.goto('/');
     await page.getByRole('link', { name: 'Upload texts' }).click();
     await page.waitForURL('**/texts/new');
+    await page.getByRole('heading', { level: 1, name: 'Policy texts' }).waitFor();
     await page.getByLabel('Texts file (ZIP or CSV)').setInputFiles(textsPath);
     await page.getByLabel('Dataset name').fill('work-reports');
     await page.getByRole('button', { name: 'Upload texts' }).click();

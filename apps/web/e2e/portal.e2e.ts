@@ -12,7 +12,8 @@ import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts
  * compose a two-way fixed-effects regression with clustered standard errors, follow it to its result and
  * compare the coefficient shown with the reference (../shared/fixtures/produc, case fe-twoways-cluster).
  * Then the spatial flow: upload the Produc weights W.csv, fit a two-way spatial Durbin model with effects
- * (case sdm-twoways) and Moran's I of lgsp by period (case moran-lgsp) with its chart and scatter plot.
+ * (case sdm-twoways), Moran's I of lgsp by period (case moran-lgsp) with its chart and scatter plot, and a
+ * two-way dynamic spatial Durbin model with short- and long-run effects (case sdpd-dsdm-twoways).
  */
 
 const fixtures = join(repoRoot, '..', 'shared', 'fixtures');
@@ -209,7 +210,7 @@ describe('research portal', () => {
     await screenshot('upload-duplicate-row');
   });
 
-  it('uploads the Produc weights and shows their neighbour structure', async () => {
+  it('uploads the Produc weights, refuses a bad matrix naming its units, builds economic weights', async () => {
     await page.getByRole('link', { name: 'Weights', exact: true }).click();
     await page.waitForURL('**/weights');
     await page.getByText('No weights yet').waitFor();
@@ -246,9 +247,23 @@ describe('research portal', () => {
     expect(await page.getByTestId('weights-summary').count()).toBe(0);
     await screenshot('weights-error');
 
+    // Economic distance from the panel itself: w_ij = 1/|mean lgsp_i − mean lgsp_j|, every pair linked.
+    await page.getByLabel('Build from a dataset').check();
+    await page.getByLabel('Method').selectOption('economic');
+    await page.getByLabel('Economic variable').selectOption('lgsp');
+    await page.getByLabel('Weights name').fill('economic-lgsp');
+    await page.getByRole('button', { name: 'Build weights' }).click();
+    await page.getByTestId('weights-summary').waitFor();
+    expect(await page.getByTestId('weights-neighbours').textContent()).toBe('47 / 47 / 47');
+    expect(await page.getByTestId('weights-symmetric').textContent()).toBe('Yes');
+    await screenshot('weights-built');
+
     await page.getByRole('link', { name: 'Weights', exact: true }).click();
     await page.getByTestId('weights-table').waitFor();
     expect(await page.locator('[data-weights="W.csv"] td').nth(1).textContent()).toBe('48');
+    expect(await page.locator('[data-weights="economic-lgsp"] td').first().textContent()).toBe(
+      'economic distance (variable lgsp) from panel v1',
+    );
     await screenshot('weights-list');
   });
 
@@ -263,7 +278,7 @@ describe('research portal', () => {
     }
     await page.getByLabel('Model', { exact: true }).selectOption('sdm');
     await page.getByLabel('Effects', { exact: true }).selectOption('twoways');
-    await page.getByLabel('Spatial weights (W)').selectOption({ index: 1 });
+    await page.getByLabel('Spatial weights (W)').selectOption({ label: 'W.csv v1 (48 units)' });
     const spec = JSON.parse((await page.getByTestId('spec-preview').textContent()) ?? '');
     expect(spec).toEqual({
       kind: 'regression',
@@ -307,7 +322,7 @@ describe('research portal', () => {
     await page.getByRole('link', { name: "Moran's I" }).click();
     await page.waitForURL(/\/analyses\/new-moran\?datasetId=/);
     await page.getByLabel('Variable').selectOption('lgsp');
-    await page.getByLabel('Spatial weights (W)').selectOption({ index: 1 });
+    await page.getByLabel('Spatial weights (W)').selectOption({ label: 'W.csv v1 (48 units)' });
     await screenshot('moran-form');
     await page.getByRole('button', { name: "Compute Moran's I" }).click();
 
@@ -337,5 +352,58 @@ describe('research portal', () => {
     expect(await page.getByTestId('moran-scatter').getAttribute('data-time')).toBe('1970');
     expect(Number(await page.getByTestId('scatter-line').getAttribute('data-slope'))).toBeCloseTo(0.22435, 4);
     await screenshot('moran-result');
+  });
+
+  it('fits a dynamic spatial Durbin model and names its lags, with short- and long-run effects side by side', async () => {
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByTestId('datasets-table').getByRole('link', { name: 'panel' }).click();
+    await page.getByRole('link', { name: 'New regression' }).click();
+    await page.waitForURL(/\/analyses\/new\?datasetId=/);
+    await page.getByLabel('Dependent variable (y)').selectOption('lgsp');
+    for (const x of ['lpcap', 'lpc', 'lemp', 'unemp']) {
+      await page.getByRole('checkbox', { name: x, exact: true }).check();
+    }
+    await page.getByLabel('Model', { exact: true }).selectOption('dsdm');
+    await page.getByLabel('Effects', { exact: true }).selectOption('twoways');
+    await page.getByLabel('Spatial weights (W)').selectOption({ label: 'W.csv v1 (48 units)' });
+    expect(await page.getByLabel('Time lag of y (L.lgsp)').isChecked()).toBe(true);
+    expect(await page.getByLabel('Spatial-time lag (W*L.lgsp)').isChecked()).toBe(true);
+    const spec = JSON.parse((await page.getByTestId('spec-preview').textContent()) ?? '');
+    expect(spec).toMatchObject({
+      model: 'dsdm',
+      effects: 'twoways',
+      dynamic: { timeLag: true, spaceTimeLag: true },
+    });
+    await screenshot('dsdm-form');
+    await page.getByRole('button', { name: 'Run regression' }).click();
+
+    await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
+    await page.locator('[data-testid="status-badge"][data-status="succeeded"]').waitFor({ timeout: 120_000 });
+    await page.getByTestId('spatial-result').waitFor();
+    // Reference (SDPDmod SDPDm, no Lee-Yu, twoways): tau = 0.78887, eta = -0.40138, rho = 0.47898.
+    const tau = page.locator('[data-term="L.lgsp"]');
+    expect(await tau.locator('th').textContent()).toBe('τ time lag of y (L.lgsp)');
+    expect(await tau.getByTestId('estimate').textContent()).toBe('0.7889');
+    const eta = page.locator('[data-term="W*L.lgsp"]');
+    expect(await eta.locator('th').textContent()).toBe('η spatial-time lag (W*L.lgsp)');
+    expect(await eta.getByTestId('estimate').textContent()).toBe('-0.4014');
+    expect(await page.locator('[data-term="rho"]').getByTestId('estimate').textContent()).toBe('0.4790');
+    expect(await page.getByTestId('dynamic-terms-note').textContent()).toMatch(
+      /“tournament” effect.*“backflow”/,
+    );
+    expect(await page.getByTestId('stability').getAttribute('data-stable')).toBe('true');
+    // Effects: short-run direct lpcap -0.05455, long-run total lpcap -0.44628 (exact; SEs are simulated).
+    const shortRun = page.getByTestId('effects-short-run');
+    const longRun = page.getByTestId('effects-long-run');
+    expect(
+      await shortRun.locator('[data-term="lpcap"] td').nth(0).getByTestId('estimate').textContent(),
+    ).toBe('-0.0545');
+    expect(await longRun.locator('[data-term="lpcap"] td').nth(2).getByTestId('estimate').textContent()).toBe(
+      '-0.4463',
+    );
+    const [shortBox, longBox] = [await shortRun.boundingBox(), await longRun.boundingBox()];
+    expect(longBox!.x).toBeGreaterThan(shortBox!.x + shortBox!.width - 1);
+    expect(Math.abs(longBox!.y - shortBox!.y)).toBeLessThan(2);
+    await screenshot('dsdm-result');
   });
 });

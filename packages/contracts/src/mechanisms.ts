@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WeightsSpec } from './weights-spec.js';
 
 /**
  * Mechanism analyses (contract version 1): mediation (stepwise paths, Sobel/Aroian/Goodman and a
@@ -35,10 +36,19 @@ export const MediationSpec = z.strictObject({
   mediators: z.array(columnName).min(1, 'mediators needs at least one column'),
   /** Controls, in every path. */
   x: z.array(columnName).default([]),
-  model: z.enum(['ols', 'fe']).default('fe'),
+  /**
+   * `sdm`: path a by fixed effects, the outcome equations (c and b, c′) as spatial Durbin models with
+   * W-lags of treatment, mediator and controls; needs `weights`. Each mediator's indirect effect is split
+   * into direct and spillover parts (result `mediators.<m>.spatial`).
+   */
+  model: z.enum(['ols', 'fe', 'sdm']).default('fe'),
   effects: FixedEffects.default('none'),
   vcov: VcovType.default('classical'),
-  /** Cluster bootstrap over units of the indirect effects (95 % intervals); absent or reps 0 skips it. */
+  weights: WeightsSpec.optional(),
+  /**
+   * Cluster bootstrap over units of the indirect effects (95 % intervals); absent or reps 0 skips it.
+   * With model `sdm`: a parametric (Monte Carlo) bootstrap from the estimated covariances instead.
+   */
   bootstrap: ReplicationSpec.optional(),
   title,
 });
@@ -73,7 +83,7 @@ export type ThresholdSpec = z.infer<typeof ThresholdSpec>;
 
 // ---------------------------------------------------------------- heterogeneity
 
-/** Groups: the values of a numeric column (group codes), or a median split of a variable (over the pooled sample or within each period). */
+/** Groups: the values of a column (numbers or text labels, at most 20), or a median split of a variable (over the pooled sample or within each period). */
 export const GroupBySpec = z.union([
   columnName,
   z.strictObject({
@@ -100,9 +110,11 @@ export const HeterogeneitySpec = z.strictObject({
   ...panelFields,
   y: columnName,
   x: z.array(columnName).min(1, 'x needs at least one regressor'),
-  model: z.enum(['ols', 'fe']).default('fe'),
+  /** `sar` / `sdm`: split-sample spatial models on each group's own sub-W (needs `weights`; groups of whole units). */
+  model: z.enum(['ols', 'fe', 'sar', 'sdm']).default('fe'),
   effects: FixedEffects.default('none'),
   vcov: VcovType.default('classical'),
+  weights: WeightsSpec.optional(),
   groupBy: GroupBySpec,
   test: HeterogeneityTestSpec.default({ suest: true, interaction: true }),
   title,
@@ -133,6 +145,12 @@ export const BootstrapSummary = z.object({
 });
 export type BootstrapSummary = z.infer<typeof BootstrapSummary>;
 
+/** Monte Carlo (parametric bootstrap) summary of a simulated effect: SD of the draws and 95 % percentile interval. */
+export const MonteCarloSummary = z.object({ reps: z.number(), failed: z.number(), se: z.number(), percentile: Interval });
+export type MonteCarloSummary = z.infer<typeof MonteCarloSummary>;
+
+const SpatialEffect = Estimate.extend({ monteCarlo: MonteCarloSummary.optional() });
+
 export const MediatorResult = z.object({
   a: Estimate,
   b: Estimate,
@@ -140,6 +158,8 @@ export const MediatorResult = z.object({
   indirect: z.object({ estimate: z.number(), sobel: NormalTest, aroian: NormalTest, goodman: NormalTest }),
   proportionMediated: z.number(),
   bootstrap: BootstrapSummary.optional(),
+  /** Model `sdm`: a × the mediator's LeSage-Pace direct, indirect (spillover) and total effects in the outcome SDM. */
+  spatial: z.object({ direct: SpatialEffect, indirect: SpatialEffect, total: SpatialEffect }).optional(),
 });
 export type MediatorResult = z.infer<typeof MediatorResult>;
 
@@ -204,11 +224,22 @@ export const GroupFit = z.object({
   df: z.number().optional(),
   r2: z.number().optional(),
   r2Within: z.number().optional(),
+  /** Spatial models: the group's spatial lag parameter and LeSage-Pace effects (delta-method SEs). */
+  rho: Estimate.optional(),
+  impacts: z
+    .object({
+      direct: z.record(z.string(), Estimate),
+      indirect: z.record(z.string(), Estimate),
+      total: z.record(z.string(), Estimate),
+    })
+    .optional(),
 });
 export type GroupFit = z.infer<typeof GroupFit>;
 
 export const GroupDifference = z.object({
   coefficient: z.string(),
+  /** What is compared (spatial models): the coefficient (default), or its direct, indirect or total effect. */
+  effect: z.enum(['coefficient', 'direct', 'indirect', 'total']).optional(),
   /** The group compared with the reference (the first group). */
   group: z.string(),
   reference: z.string(),
@@ -217,6 +248,8 @@ export const GroupDifference = z.object({
   permutation: z.object({ p: z.number(), reps: z.number(), failed: z.number() }).optional(),
   suest: z.object({ stat: z.number(), df: z.number(), p: z.number(), se: z.number() }).optional(),
   interaction: Estimate.optional(),
+  /** Spatial models: Wald test with independent samples, (d)²/(V_group + V_reference) ~ χ²(1). */
+  wald: z.object({ stat: z.number(), df: z.number(), p: z.number(), se: z.number() }).optional(),
 });
 export type GroupDifference = z.infer<typeof GroupDifference>;
 

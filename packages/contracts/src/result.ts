@@ -19,6 +19,23 @@ const EffectsTable = z.record(z.string(), Estimate);
 export const Impacts = z.object({ direct: EffectsTable, indirect: EffectsTable, total: EffectsTable });
 export type Impacts = z.infer<typeof Impacts>;
 
+/** Diagnostics of an instrumental-variables fit (formulas: packages/core/src/estimators/iv-diagnostics.ts). */
+export const IvDiagnostics = z.object({
+  /** Per endogenous regressor: Wald F of its excluded instruments in the first stage, with the fit's covariance. */
+  firstStage: z.record(
+    z.string(),
+    z.object({ F: z.number(), df1: z.number(), df2: z.number(), p: z.number(), partialR2: z.number() }),
+  ),
+  craggDonaldF: z.number(),
+  /** Robust and cluster covariances only (Kleibergen-Paap rk Wald F). */
+  kleibergenPaapF: z.number().optional(),
+  /** H0: the equation is under-identified (Anderson LM when classical, Kleibergen-Paap rk LM otherwise). */
+  underidentification: TestStatistic.extend({ name: z.string() }),
+  /** H0: the over-identifying restrictions hold (df 0 when exactly identified). */
+  overidentification: TestStatistic.extend({ name: z.enum(['Hansen J', 'Sargan']) }),
+});
+export type IvDiagnostics = z.infer<typeof IvDiagnostics>;
+
 export const RegressionResult = z.object({
   kind: z.literal('regression'),
   model: z.string(),
@@ -45,7 +62,14 @@ export const RegressionResult = z.object({
   ercomp: z.object({ sigma2Idios: z.number(), sigma2Unit: z.number(), theta: z.number() }).optional(),
   hausman: TestStatistic.optional(),
   lmTests: z.record(z.string(), TestStatistic).optional(),
+  /**
+   * Tests of model restrictions: `sdmVsSarWald`, `sdmVsSarLr`, `sdmVsSemWald`, `sdmVsSemLr` (common factor),
+   * `unitEffectsLr`, `timeEffectsLr` (joint significance of the fixed effects, Elhorst 2014).
+   */
+  tests: z.record(z.string(), TestStatistic).optional(),
   impacts: Impacts.optional(),
+  /** Instrumental-variables fits. */
+  iv: IvDiagnostics.optional(),
   impactsLongRun: Impacts.optional(),
   /** Dynamic models: stationarity of y_t = A y_{t-1} + …, A = (I − ρW)⁻¹(τI + ηW); stable when maxModulus < 1. */
   stability: z
@@ -68,6 +92,10 @@ export const MoranPeriod = z.object({
   p: z.number(),
   pTwoSided: z.number(),
   pPermutation: z.number().optional(),
+  /** Geary's C with its randomisation moments; z > 0 means positive autocorrelation (C < 1). */
+  geary: z
+    .object({ C: z.number(), expectation: z.number(), variance: z.number(), z: z.number(), p: z.number(), pTwoSided: z.number() })
+    .optional(),
 });
 export type MoranPeriod = z.infer<typeof MoranPeriod>;
 
@@ -89,6 +117,28 @@ export const MoranResult = z.object({
         points: z.array(z.object({ unit: z.string(), z: z.number(), wz: z.number() })),
       }),
     )
+    .optional(),
+  /** Local Moran (LISA) of one period: per unit I_i, z, p and the cluster (quadrant if p < alpha). */
+  lisa: z
+    .object({
+      time: z.union([z.number(), z.string()]),
+      alpha: z.number(),
+      /** Conditional permutations behind `pPermutation` (absent: normal approximation only). */
+      permutations: z.number().optional(),
+      units: z.array(
+        z.object({
+          unit: z.string(),
+          I: z.number(),
+          expectation: z.number(),
+          variance: z.number(),
+          z: z.number(),
+          p: z.number(),
+          pPermutation: z.number().optional(),
+          quadrant: z.enum(['HH', 'LL', 'HL', 'LH']),
+          cluster: z.enum(['HH', 'LL', 'HL', 'LH', 'not significant']),
+        }),
+      ),
+    })
     .optional(),
   warnings: z.array(z.string()).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EntropyIndexSpec, KeywordCountSpec, LocationQuotientSpec, TransformSpec } from './measurement.js';
 import { HeterogeneitySpec, MediationSpec, ThresholdSpec } from './mechanisms.js';
+import { WeightsSpec } from './weights-spec.js';
 
 /** Analysis spec, contract version 1 (../shared/docs/analysis-spec.md). Unknown fields are rejected. */
 
@@ -19,17 +20,7 @@ export type VcovType = z.infer<typeof VcovType>;
 
 const columnName = z.string().min(1, 'a column name cannot be empty');
 
-export const WeightsSpec = z.strictObject({
-  /** Path of a weights file, relative to the spec file (CLI). */
-  path: z.string().min(1).optional(),
-  /** Id of a stored weights matrix (platform). */
-  id: z.string().min(1).optional(),
-  /** `row`: row-standardise; `none`: use the weights as given. */
-  style: z.enum(['row', 'none']).default('row'),
-  /** Units without neighbours are an error unless this is true. */
-  allowIslands: z.boolean().default(false),
-});
-export type WeightsSpec = z.infer<typeof WeightsSpec>;
+export { WeightsSpec } from './weights-spec.js';
 
 export const ImpactsSpec = z.strictObject({
   draws: z.number().int().min(0).max(100_000).default(1000),
@@ -63,6 +54,12 @@ export const RegressionSpec = z.strictObject({
   /** Dynamic models with leeYu: also report the estimates before the bias correction (`uncorrected`). */
   reportUncorrected: z.boolean().optional(),
   impacts: ImpactsSpec.optional(),
+  /**
+   * Tests of restrictions (spatial ML models), reported under `tests`: `sdm-vs-sar` (θ = 0) and `sdm-vs-sem`
+   * (common factor θ = −ρβ), Wald and LR, for an SDM; `fixed-effects`: LR of the unit and/or time effects
+   * against the same model without them. An SDM without this field reports the two Wald tests.
+   */
+  tests: z.array(z.enum(['sdm-vs-sar', 'sdm-vs-sem', 'fixed-effects'])).optional(),
   /** Endogenous regressor → its instruments, e.g. `{ "lpcap": ["L.lpcap"] }`. */
   instruments: z.record(z.string(), z.array(columnName).min(1)).optional(),
   title: z.string().max(200).optional(),
@@ -76,6 +73,19 @@ export const MoranSpec = z.strictObject({
   weights: WeightsSpec,
   /** Permutation inference: number of random permutations and the seed. */
   permutations: z.strictObject({ reps: z.number().int().min(0).max(100_000), seed: z.number().int().default(1) }).optional(),
+  /**
+   * Local Moran (LISA) of one period (default: the last) with HH/LL/HL/LH clusters at level `alpha`,
+   * significance by the normal approximation or, with `permutations`, by conditional permutation (seeded
+   * by `seed`, default that of the global permutations or 1).
+   */
+  lisa: z
+    .strictObject({
+      time: z.union([z.number(), z.string()]).optional(),
+      alpha: z.number().gt(0).lt(1).default(0.05),
+      permutations: z.number().int().min(0).max(100_000).optional(),
+      seed: z.number().int().optional(),
+    })
+    .optional(),
   title: z.string().max(200).optional(),
 });
 export type MoranSpec = z.infer<typeof MoranSpec>;

@@ -191,8 +191,9 @@ export function StabilityCheck({ stability }: StabilityCheckProps) {
       </p>
       <p>
         τ + ρ + η = {formatNumber(stability.tauPlusRhoPlusEta)}; largest eigenvalue modulus of A = (I −
-        ρW)⁻¹(τI + ηW): {formatNumber(stability.maxModulus)}. {stability.condition}
+        ρW)⁻¹(τI + ηW): {formatNumber(stability.maxModulus)}.
       </p>
+      <p className="sp-note">Condition: {stability.condition}</p>
     </div>
   );
 }

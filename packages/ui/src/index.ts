@@ -61,3 +61,12 @@ export {
   type ValidationReportViewProps,
 } from './ValidationReportView';
 export { WeightsSummary, type WeightsSummaryData, type WeightsSummaryProps } from './WeightsSummary';
+export { CoefficientPlot, type CoefficientPlotProps } from './compare/CoefficientPlot';
+export { ComparisonTableView, type ComparisonTableViewProps } from './compare/ComparisonTableView';
+export type {
+  ComparisonCell,
+  ComparisonColumn,
+  ComparisonRow,
+  ComparisonSection,
+  ComparisonTableData,
+} from './compare/comparison-types';

@@ -12,7 +12,14 @@ export type ReplicationTask =
       from: number;
       to: number;
     }
-  | { type: 'combine'; spec: MechanismSpec; panelCsv: string; chunks: ReplicationChunk[] };
+  | {
+      type: 'combine';
+      /** A thread that ran chunks of this analysis combines on its prepared point estimates. */
+      analysisId: string;
+      spec: MechanismSpec;
+      panelCsv: string;
+      chunks: ReplicationChunk[];
+    };
 
 export type ReplicationOutcome =
   { type: 'chunk'; chunk: ReplicationChunk } | { type: 'combined'; result: AnalysisResult };

@@ -23,7 +23,7 @@ const stepMs = 200;
 /** The point estimates of the analysis whose chunks this thread ran last. */
 let cached: { analysisId: string; session: ReplicationSession } | null = null;
 
-function sessionFor(task: Extract<ReplicationTask, { type: 'chunk' }>): ReplicationSession {
+function sessionFor(task: ReplicationTask): ReplicationSession {
   if (cached?.analysisId !== task.analysisId) {
     cached = null;
     const session = prepareReplications(
@@ -69,11 +69,10 @@ port.on('message', (task: ReplicationTask) => {
     if (task.type === 'chunk') {
       send({ type: 'result', result: { type: 'chunk', chunk: runChunk(task) } });
     } else {
-      const panel = parsePanelCsv(task.panelCsv, task.spec.unit, task.spec.time);
-      send({
-        type: 'result',
-        result: { type: 'combined', result: prepareReplications(task.spec, panel).combine(task.chunks) },
-      });
+      // combining consumes the session (the summary is written into its point estimates)
+      const session = sessionFor(task);
+      cached = null;
+      send({ type: 'result', result: { type: 'combined', result: session.combine(task.chunks) } });
     }
   } catch (error) {
     send({

@@ -129,7 +129,7 @@ export class SplitReplicationService {
     const watch = this.cancellation.watch(analysisId);
     try {
       const result = await this.runner.combine(
-        { type: 'combine', spec, panelCsv: analysis.panelCsv, chunks },
+        { type: 'combine', analysisId, spec, panelCsv: analysis.panelCsv, chunks },
         watch.signal,
       );
       await this.analyses.markSucceeded(analysisId, result);

@@ -204,6 +204,7 @@ export function fitLinearRegression(spec: RegressionSpec, panel: Panel): LinearR
     );
     fit = ivFit;
     (result as RegressionResult & { firstStage?: IvFit['firstStage'] }).firstStage = ivFit.firstStage;
+    result.iv = ivFit.diagnostics;
   } else if (spec.model === 'ols') {
     fit = fitPooledOls(y, x, spec.x, { vcov, ...clusters });
   } else if (spec.model === 'fe') {

@@ -4,8 +4,9 @@
  *   c  (total):  y ~ t + x            a: m ~ t + x            b, c′: y ~ t + m + x
  * — the indirect effect a·b with Sobel, Aroian and Goodman tests, the proportion mediated a·b/c,
  * and a cluster bootstrap over units of a·b (percentile, BC and BCa 95 % intervals).
+ * Model `sdm` (spatial Durbin outcome equations): ./mechanisms-mediation-spatial.ts.
  */
-import type { MediationResult, MediationSpec, MediatorResult } from '@spillover/contracts';
+import { SpilloverError, type MediationResult, type MediationSpec, type MediatorResult } from '@spillover/contracts';
 import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import type { LinearModelFit } from '../estimators/linear-model.js';
 import {
@@ -27,10 +28,15 @@ import {
   coefficientOf,
   fitPanelRegression,
 } from './mechanisms-models.js';
+import { spatialMediationProcedure } from './mechanisms-mediation-spatial.js';
 import type { MechanismProcedure } from './mechanisms-replications.js';
+import type { AnalysisInputs } from './run-analysis.js';
+
+/** A mediation spec with a linear model (model `sdm`: ./mechanisms-mediation-spatial.ts). */
+type LinearMediationSpec = MediationSpec & { model: 'ols' | 'fe' };
 
 interface PreparedMediation {
-  spec: MediationSpec;
+  spec: LinearMediationSpec;
   sample: PanelSample;
   result: MediationResult;
   /** a·b per mediator (the bootstrap's θ̂). */
@@ -38,7 +44,7 @@ interface PreparedMediation {
   plan: MediationBootstrapPlan | null;
 }
 
-function prepare(spec: MediationSpec, panel: Panel): PreparedMediation {
+function prepare(spec: LinearMediationSpec, panel: Panel): PreparedMediation {
   checkModelEffects(spec);
   checkDistinctRoles([
     { field: 'y', column: spec.y },
@@ -140,7 +146,18 @@ function finish(prepared: PreparedMediation, values: Float64Array, failed: numbe
 /** The mediation analysis as a replication procedure (see ./mechanisms-replications.ts). */
 export function mediationProcedure(
   spec: MediationSpec,
+  inputs: Partial<AnalysisInputs> = {},
+): MechanismProcedure<unknown, MediationResult> {
+  if (spec.model === 'sdm') return spatialMediationProcedure(spec, inputs) as MechanismProcedure<unknown, MediationResult>;
+  return linearMediationProcedure(spec as LinearMediationSpec) as MechanismProcedure<unknown, MediationResult>;
+}
+
+function linearMediationProcedure(
+  spec: LinearMediationSpec,
 ): MechanismProcedure<PreparedMediation, MediationResult> {
+  if (spec.weights) {
+    throw new SpilloverError('INVALID_SPEC', `weights: model "${spec.model}" does not use weights; use model "sdm"`, { field: 'weights' });
+  }
   return {
     prepare: (panel) => prepare(spec, panel),
     replications: () => ({ reps: spec.bootstrap?.reps ?? 0, seed: spec.bootstrap?.seed ?? 1 }),

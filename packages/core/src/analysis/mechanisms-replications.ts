@@ -17,7 +17,7 @@ import type { ReplicationValues } from '../mechanisms/mediation-bootstrap.js';
 import { heterogeneityProcedure } from './mechanisms-heterogeneity.js';
 import { mediationProcedure } from './mechanisms-mediation.js';
 import { thresholdProcedure } from './mechanisms-threshold.js';
-import type { RunHooks } from './run-analysis.js';
+import type { AnalysisInputs, RunHooks } from './run-analysis.js';
 
 export type MechanismSpec = MediationSpec | ThresholdSpec | HeterogeneitySpec;
 
@@ -45,14 +45,17 @@ export interface ReplicationChunk {
   failed: number;
 }
 
-function procedureFor(spec: MechanismSpec): MechanismProcedure<unknown, AnalysisResult> {
+/** The weights of a spatial mechanism spec (model `sdm` / `sar`); the panel comes separately. */
+export type MechanismInputs = Partial<Pick<AnalysisInputs, 'weightsText' | 'weightsName'>>;
+
+function procedureFor(spec: MechanismSpec, inputs: MechanismInputs): MechanismProcedure<unknown, AnalysisResult> {
   switch (spec.kind) {
     case 'mediation':
-      return mediationProcedure(spec) as MechanismProcedure<unknown, AnalysisResult>;
+      return mediationProcedure(spec, inputs) as MechanismProcedure<unknown, AnalysisResult>;
     case 'threshold':
       return thresholdProcedure(spec) as MechanismProcedure<unknown, AnalysisResult>;
     case 'heterogeneity':
-      return heterogeneityProcedure(spec) as MechanismProcedure<unknown, AnalysisResult>;
+      return heterogeneityProcedure(spec, inputs) as MechanismProcedure<unknown, AnalysisResult>;
   }
 }
 
@@ -77,9 +80,12 @@ export interface ReplicationSession {
   combine(chunks: ReplicationChunk[]): AnalysisResult;
 }
 
-/** Prepares a mediation, threshold or heterogeneity spec on a parsed panel for split replications. */
-export function prepareReplications(spec: MechanismSpec, panel: Panel): ReplicationSession {
-  const procedure = procedureFor(spec);
+/**
+ * Prepares a mediation, threshold or heterogeneity spec on a parsed panel for split replications;
+ * `inputs` carries the weights file of spatial specs.
+ */
+export function prepareReplications(spec: MechanismSpec, panel: Panel, inputs: MechanismInputs = {}): ReplicationSession {
+  const procedure = procedureFor(spec, inputs);
   const prepared = procedure.prepare(panel);
   const { reps } = procedure.replications(prepared);
   const statistics = procedure.statistics(prepared);
@@ -112,8 +118,9 @@ export function runReplications(
   panel: Panel,
   from: number,
   to: number,
+  inputs: MechanismInputs = {},
 ): ReplicationChunk {
-  return prepareReplications(spec, panel).run(from, to);
+  return prepareReplications(spec, panel, inputs).run(from, to);
 }
 
 /** Concatenates chunks that cover 0..reps exactly once, in replication order. */
@@ -151,8 +158,9 @@ export function combineReplications(
   spec: MechanismSpec,
   panel: Panel,
   chunks: ReplicationChunk[],
+  inputs: MechanismInputs = {},
 ): AnalysisResult {
-  return prepareReplications(spec, panel).combine(chunks);
+  return prepareReplications(spec, panel, inputs).combine(chunks);
 }
 
 /** Runs a mechanism analysis in one process, reporting progress every chunk of replications. */
@@ -160,8 +168,9 @@ export function runMechanismAnalysis(
   spec: MechanismSpec,
   panel: Panel,
   hooks: RunHooks = {},
+  inputs: MechanismInputs = {},
 ): AnalysisResult {
-  const procedure = procedureFor(spec);
+  const procedure = procedureFor(spec, inputs);
   const stage = spec.kind === 'heterogeneity' ? 'permutation' : 'bootstrap';
   hooks.onProgress?.({ stage: 'estimation', done: 0, total: 1 });
   const prepared = procedure.prepare(panel);

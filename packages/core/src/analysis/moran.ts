@@ -1,10 +1,14 @@
 /**
  * Moran's I of one variable per period (randomisation moments, one- and two-sided normal p-values),
- * pooled over the stacked panel with I_T ⊗ W, and optionally permutation p-values (seeded).
+ * pooled over the stacked panel with I_T ⊗ W, and optionally permutation p-values (seeded: period t
+ * draws from stream t of the seed). Each period also carries Geary's C under randomisation. With
+ * `lisa`, the local Moran I_i of one period (default the last) with HH/LL/HL/LH clusters: a unit's
+ * quadrant when its p-value (conditional permutation when `lisa.permutations` is set, two-sided normal
+ * otherwise) is below `alpha`, else "not significant".
  */
-import type { MoranResult, MoranSpec } from '@spillover/contracts';
+import { SpilloverError, type MoranResult, type MoranSpec } from '@spillover/contracts';
 import type { Panel } from '../data/panel.js';
-import { moranPermutationP, moranTest, weightsMoments } from '../spatial/autocorrelation.js';
+import { gearyTest, localMoran, localMoranPermutationP, moranPermutationP, moranTest, weightsMoments } from '../spatial/autocorrelation.js';
 import { spatialLag, type SpatialWeights } from '../spatial/weights/types.js';
 import { createRng } from '../stats/random.js';
 import { spatialPanelData } from './spatial-inputs.js';
@@ -23,6 +27,7 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
     const x = values.subarray(t * n, (t + 1) * n);
     const test = moranTest(w, x, moments);
     if (!Number.isFinite(test.z)) warnings.push(`${spec.variable} is constant in period ${sample.times[t]}: Moran's I is undefined`);
+    const geary = gearyTest(w, x, moments);
     byTime.push({
       time: sample.times[t]!,
       I: test.statistic,
@@ -32,6 +37,14 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
       p: test.p,
       pTwoSided: test.pTwoSided,
       ...(reps > 0 ? { pPermutation: moranPermutationP(w, x, reps, createRng(spec.permutations!.seed, t)) } : {}),
+      geary: {
+        C: geary.statistic,
+        expectation: geary.expectation,
+        variance: geary.variance,
+        z: geary.z,
+        p: geary.p,
+        pTwoSided: geary.pTwoSided,
+      },
     });
     const points = scatterPoints(w, x);
     if (points) scatter.push({ time: sample.times[t]!, points });
@@ -54,8 +67,39 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
     },
     scatter,
   };
+  if (spec.lisa) result.lisa = lisaOf(spec, w, values, sample.times, n);
   if (warnings.length > 0) result.warnings = warnings;
   return result;
+}
+
+/** Local Moran of the period `spec.lisa.time` (default the last) with its clusters. */
+function lisaOf(spec: MoranSpec, w: SpatialWeights, values: Float64Array, times: (number | string)[], n: number): NonNullable<MoranResult['lisa']> {
+  const options = spec.lisa!;
+  const t = options.time === undefined ? times.length - 1 : times.findIndex((time) => String(time) === String(options.time));
+  if (t < 0) {
+    throw new SpilloverError('INVALID_SPEC', `lisa.time: period ${options.time} is not in the sample (${times[0]} … ${times[times.length - 1]})`, {
+      field: 'lisa.time',
+    });
+  }
+  const x = values.subarray(t * n, (t + 1) * n);
+  const reps = options.permutations ?? 0;
+  // the local permutations use their own stream, after the T streams of the global ones
+  const pPermutation = reps > 0 ? localMoranPermutationP(w, x, reps, createRng(options.seed ?? spec.permutations?.seed ?? 1, times.length)) : undefined;
+  const units = localMoran(w, x).map((l, i) => {
+    const p = pPermutation ? pPermutation[i]! : l.p;
+    return {
+      unit: l.unit,
+      I: l.I,
+      expectation: l.expectation,
+      variance: l.variance,
+      z: l.z,
+      p: l.p,
+      ...(pPermutation ? { pPermutation: pPermutation[i]! } : {}),
+      quadrant: l.quadrant,
+      cluster: p < options.alpha ? l.quadrant : ('not significant' as const),
+    };
+  });
+  return { time: times[t]!, alpha: options.alpha, ...(reps > 0 ? { permutations: reps } : {}), units };
 }
 
 /**

@@ -57,7 +57,7 @@ function dispatch(spec: AnalysisSpec, inputs: AnalysisInputs, hooks: RunHooks): 
     case 'mediation':
     case 'threshold':
     case 'heterogeneity':
-      return runMechanismAnalysis(spec, parsePanelCsv(inputs.panelCsv, spec.unit, spec.time), hooks);
+      return runMechanismAnalysis(spec, parsePanelCsv(inputs.panelCsv, spec.unit, spec.time), hooks, inputs);
     default:
       throw new SpilloverError('UNSUPPORTED', `kind: "${(spec as { kind: string }).kind}" analyses are not available in this build`, { field: 'kind' });
   }

@@ -37,16 +37,15 @@ import { fitFixedEffects } from '../estimators/fixed-effects.js';
 import { fitPooledOls } from '../estimators/pooled-ols.js';
 import { EstimationError } from '../estimators/errors.js';
 import type { PanelStructure } from '../estimators/within.js';
-import { demean } from '../spatial/panel-data.js';
 import { logDetKernel } from '../spatial/spectrum.js';
 import { panelSpatialLag } from '../spatial/weights/types.js';
-import type { MlEstimate, SpatialDesign } from '../spatial/models/design.js';
+import { spatialDesign, type MlEstimate, type SpatialDesign } from '../spatial/models/design.js';
 import { expectedInformation, informationNames } from '../spatial/models/information.js';
-import { fitLagModel } from '../spatial/models/lag.js';
-import { fitErrorModel, fitSacModel } from '../spatial/models/sarar.js';
+import { fitSpatialModel } from '../spatial/models/fit-model.js';
 import { scoreSandwich } from '../spatial/models/scores.js';
 import { ImpactKernel, durbinImpacts, lagImpacts, type ImpactTerm } from '../spatial/impacts.js';
 import { spatialPanelData } from './spatial-inputs.js';
+import { restrictionTests } from './spatial-tests.js';
 import { fitDynamicSpatialRegression } from './spatial-dynamic.js';
 import type { AnalysisInputs, RunHooks } from './run-analysis.js';
 
@@ -129,18 +128,8 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
   if (model === 'slx') return fitSlx(spec, data.column(spec.y), rawColumns, names, n, periods, terms, base, warnings);
 
   const yRaw = data.column(spec.y);
-  const design: SpatialDesign = {
-    w,
-    logdet: logDetKernel(w),
-    n,
-    periods,
-    y: demean(yRaw, n, periods, effects),
-    x: rawColumns.map((c) => demean(c, n, periods, effects)),
-    names,
-  };
+  const design = spatialDesign({ w, logdet: logDetKernel(w), n, periods, y: yRaw, x: rawColumns, names }, effects);
   if (effects === 'none') {
-    design.x.unshift(new Float64Array(n * periods).fill(1));
-    design.names.unshift('(Intercept)');
     terms.forEach((t) => {
       t.beta += 1;
       if (t.theta >= 0) t.theta += 1;
@@ -150,7 +139,7 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
     warnings.push('W has complex eigenvalues: log|I − ρW| uses their moduli');
   }
 
-  const uncorrected = model === 'sar' || model === 'sdm' ? fitLagModel(design) : model === 'sac' ? fitSacModel(design) : fitErrorModel(design);
+  const uncorrected = fitSpatialModel(model, design);
   for (const name of uncorrected.atBound) warnings.push(`${name} is at a bound of its admissible interval: estimates and SEs are unreliable`);
   let est: MlEstimate = uncorrected;
   if (spec.leeYu) {
@@ -183,6 +172,8 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
     bic: -2 * uncorrected.logLik + Math.log(nobs) * npar,
   };
 
+  const tests = restrictionTests(spec, model, { w, logdet: design.logdet, n, periods, y: yRaw, x: rawColumns, names }, design, uncorrected, est, vcov, pnames);
+  if (tests) result.tests = tests;
   if (spec.impacts && model !== 'sem') {
     result.impacts = impactsOf(model, design, est, vcov, pnames, terms, spec.impacts, hooks);
   }

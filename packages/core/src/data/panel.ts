@@ -21,6 +21,8 @@ export interface Panel {
   columns: Map<string, Float64Array>;
   /** Columns holding a non-numeric cell → the first such cell (CSV line number, 1-based incl. header). */
   textColumns: Map<string, { row: number; value: string }>;
+  /** The cells (trimmed) of every text column, per CSV row: lets an analysis use text labels (e.g. groups). */
+  textValues?: Map<string, string[]>;
   /** Missing cells per non-id column. */
   missing: Map<string, number>;
   /** Header names in file order. */
@@ -125,6 +127,7 @@ export function parsePanelCsv(csv: string, unitColumn: string, timeColumn: strin
   const columns = new Map<string, Float64Array>();
   const textColumns = new Map<string, { row: number; value: string }>();
   const missing = new Map<string, number>();
+  const textValues = new Map<string, string[]>();
   header.forEach((name, c) => {
     if (c === unitPosition || c === timePosition) return;
     const values = new Float64Array(nrows);
@@ -142,6 +145,7 @@ export function parsePanelCsv(csv: string, unitColumn: string, timeColumn: strin
     }
     columns.set(name, values);
     missing.set(name, missingCount);
+    if (textColumns.has(name)) textValues.set(name, records.map((record) => record.fields[c]!.trim()));
   });
 
   return {
@@ -153,6 +157,7 @@ export function parsePanelCsv(csv: string, unitColumn: string, timeColumn: strin
     timeIndex,
     columns,
     textColumns,
+    textValues,
     missing,
     columnNames: header,
     lines,

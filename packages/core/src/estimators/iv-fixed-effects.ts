@@ -2,9 +2,9 @@
  * Two-stage least squares with fixed effects (within 2SLS).
  */
 import { crossProductPair, crossProduct, invertSpd } from '../linalg/dense.js';
-import { fSf } from '../stats/distributions.js';
 import { EstimationError } from './errors.js';
 import { assertNotAbsorbed } from './fixed-effects.js';
+import { ivDiagnostics, type FirstStageTest, type IvDiagnostics } from './iv-diagnostics.js';
 import { assertFullRank, fitLeastSquares } from './least-squares.js';
 import { linearInference, type LinearModelFit } from './linear-model.js';
 import {
@@ -21,19 +21,13 @@ export interface IvOptions extends WithinOptions {
   vcov: VcovKind;
 }
 
-export interface FirstStageTest {
-  /** Partial F of the excluded instruments in the first-stage regression of one endogenous regressor. */
-  F: number;
-  df1: number;
-  df2: number;
-  p: number;
-  /** Partial R² of the excluded instruments. */
-  partialR2: number;
-}
+export type { FirstStageTest } from './iv-diagnostics.js';
 
 export interface IvFit extends LinearModelFit {
-  /** First-stage diagnostics keyed by endogenous regressor. */
+  /** First-stage diagnostics keyed by endogenous regressor (= diagnostics.firstStage). */
   firstStage: Record<string, FirstStageTest>;
+  /** Weak- and under-identification and over-identification tests (./iv-diagnostics.ts). */
+  diagnostics: IvDiagnostics;
 }
 
 /**
@@ -47,8 +41,8 @@ export interface IvFit extends LinearModelFit {
  * @param y length n; @param x regressors as columns (the endogenous ones included), with `names`
  * @param endogenous indices into x of the endogenous regressors
  * @param instruments excluded instruments as columns, with `instrumentNames`
- * First stage: partial F of the excluded instruments for each endogenous regressor,
- * ((SSR_r − SSR_u)/q)/(SSR_u/(n − absorbed − L)). Complexity O(n (k + L)² + (k + L)³).
+ * Diagnostics (first-stage F with the chosen covariance, Cragg-Donald and Kleibergen-Paap F,
+ * under- and over-identification tests): ./iv-diagnostics.ts. Complexity O(n (k + L)² + (k + L)³).
  */
 export function fitIvFixedEffects(
   y: Float64Array,
@@ -142,18 +136,21 @@ export function fitIvFixedEffects(
     interceptIndex: effects === 'none' ? 0 : undefined,
   });
 
-  const firstStage: Record<string, FirstStageTest> = {};
-  const q = instruments.length;
-  const df2 = n - absorbed - l;
-  for (const j of endogenous) {
-    const target = xt[j + intercept.length]!;
-    const unrestricted = fitLeastSquares(zt, zNames, target).ssr;
-    const restricted =
-      exogenous.length > 0
-        ? fitLeastSquares(exogenous, exogenousNames, target).ssr
-        : target.reduce((s, v) => s + v * v, 0);
-    const F = (restricted - unrestricted) / q / (unrestricted / df2);
-    firstStage[names[j]!] = { F, df1: q, df2, p: fSf(F, q, df2), partialR2: 1 - unrestricted / restricted };
-  }
-  return { ...fit, firstStage };
+  const diagnostics = ivDiagnostics({
+    y: yt,
+    x: xt,
+    xNames,
+    endogenous: endogenous.map((j) => j + intercept.length),
+    exogenous,
+    exogenousNames,
+    excluded: zt.slice(exogenous.length),
+    excludedNames: instrumentNames,
+    residuals,
+    vcov: options.vcov,
+    absorbed,
+    clusterExtra: effects === 'unit' ? 1 : effects === 'none' ? 0 : structure.nperiods,
+    cluster: structure.unitIndex,
+    nclusters: structure.nunits,
+  });
+  return { ...fit, firstStage: diagnostics.firstStage, diagnostics };
 }

@@ -11,6 +11,7 @@ export {
   nestedWeights,
   type Coordinates,
 } from './weights/build.js';
+export { contiguityWeights, type ContiguityOptions, type ContiguityWeights } from './weights/contiguity.js';
 export { summariseWeights, type WeightsSummary } from './weights/summary.js';
 export { symmetricEigenvalues } from './eigen/symmetric.js';
 export { generalEigenvalues, type Eigenvalues } from './eigen/general.js';
@@ -21,6 +22,7 @@ export {
   gearyTest,
   localMoran,
   moranPermutationP,
+  localMoranPermutationP,
   weightsMoments,
   type AutocorrelationTest,
   type LocalMoran,

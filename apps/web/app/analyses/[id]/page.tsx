@@ -6,6 +6,7 @@ import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { LiveRunPanel } from '../../../components/mechanisms/LiveRunPanel';
 import { MechanismResult } from '../../../components/mechanisms/MechanismResult';
+import { AnalysisProvenancePanel } from '../../../components/AnalysisProvenancePanel';
 import { MoranResultView } from '../../../components/MoranResultView';
 import { RegressionResultView } from '../../../components/RegressionResultView';
 import { analysisTitle, modelLabel, specFormula } from '../../../lib/analysis-labels';
@@ -107,6 +108,7 @@ export default function AnalysisPage() {
           <ResultView result={analysis.result} spec={spec} />
         </section>
       )}
+      <AnalysisProvenancePanel analysis={analysis} />
     </>
   );
 }

@@ -26,6 +26,7 @@ import {
   type RegressionForm,
 } from '../../../lib/regression-form';
 import { useRequiredSession } from '../../../lib/session';
+import { clearPrefill, readPrefill } from '../../../lib/spec-prefill';
 import { useApi } from '../../../lib/use-api';
 
 const formFields = [
@@ -72,15 +73,21 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
     .filter((c) => c.type === 'numeric' && c.name !== unitColumn && c.name !== timeColumn)
     .map((c) => c.name);
 
-  const [form, setForm] = useState<RegressionForm>(() => ({
-    y: variables[0] ?? '',
-    x: [],
-    model: 'fe',
-    effects: 'unit',
-    vcov: 'classical',
-    ...defaultSpatialOptions,
-  }));
-  const [title, setTitle] = useState('');
+  // "Edit and run" on an analysis page hands its spec over (lib/spec-prefill)
+  const [prefill] = useState(() => readPrefill(dataset.id));
+  useEffect(() => clearPrefill(), []);
+  const [form, setForm] = useState<RegressionForm>(
+    () =>
+      prefill?.form ?? {
+        y: variables[0] ?? '',
+        x: [],
+        model: 'fe',
+        effects: 'unit',
+        vcov: 'classical',
+        ...defaultSpatialOptions,
+      },
+  );
+  const [title, setTitle] = useState(prefill?.title ?? '');
   const [error, setError] = useState<ApiError | undefined>(undefined);
   const [busy, setBusy] = useState(false);
 

@@ -216,7 +216,12 @@ function BuildWeights({
   useEffect(() => {
     if (!columnKey) return;
     const names = columnKey.split('\u0000');
-    setForm((f) => ({ ...f, ...guessCoordinates(names), variable: names[0] ?? '' }));
+    // Choices already made among these columns stay; others are guessed.
+    setForm((f) => ({
+      ...f,
+      ...(names.includes(f.first) && names.includes(f.second) ? {} : guessCoordinates(names)),
+      variable: names.includes(f.variable) ? f.variable : (names[0] ?? ''),
+    }));
   }, [columnKey]);
 
   const errors = fieldErrors(error);

@@ -9,12 +9,14 @@
  * SEM: λ by Brent on the exact log-likelihood, polished to the exact root
  * of the concentrated score. SAC: nested Brent on the log-likelihood, then
  * Newton steps on the analytic gradient (finite-difference Jacobian) to ~1e-12.
+ * Under the Lee–Yu transformation (./design.ts) the likelihood counts N*T* observations and T* periods,
+ * the lagged columns are taken net of their period means, and each log|I − cW| loses log(1 − c).
  */
 import { SpilloverError } from '@spillover/contracts';
 import { choleskyDecompose } from '../../linalg/dense.js';
 import { brentMinimise, maximiseWithScore } from '../optimise.js';
 import { panelSpatialLag } from '../weights/types.js';
-import { fullLogLik, type MlEstimate, type SpatialDesign } from './design.js';
+import { fullLogLik, likelihoodSize, logDetTerm, projectPeriods, traceGTerm, type MlEstimate, type SpatialDesign } from './design.js';
 
 const BOUND_MARGIN = 1e-10;
 
@@ -34,8 +36,10 @@ class GramModel {
     d: SpatialDesign,
     private readonly k = d.x.length,
   ) {
+    // under the Lee–Yu time transformation every column is taken net of its period means (y and X already are)
     const wy = panelSpatialLag(d.w, d.y);
-    const basis = [d.y, wy, panelSpatialLag(d.w, wy), ...d.x, ...d.x.map((c) => panelSpatialLag(d.w, c))];
+    const lagged = [wy, panelSpatialLag(d.w, wy), ...d.x.map((c) => panelSpatialLag(d.w, c))].map((v) => projectPeriods(d, v));
+    const basis = [d.y, lagged[0]!, lagged[1]!, ...d.x, ...lagged.slice(2)];
     this.m = basis.length;
     this.gram = new Float64Array(this.m * this.m);
     for (let a = 0; a < this.m; a++) {
@@ -115,16 +119,16 @@ function interval(d: SpatialDesign): [number, number] {
 
 /** SEM / SDEM: y = Xβ + u, u = λWu + ε. */
 export function fitErrorModel(d: SpatialDesign): MlEstimate {
-  const nobs = d.y.length;
-  const T = d.periods;
+  const { nobs, periods: T } = likelihoodSize(d);
   const g = new GramModel(d);
-  const loglik = (lambda: number): number => (-nobs / 2) * Math.log(g.evaluate(0, lambda).sse) + T * d.logdet.logDet(lambda);
+  const loglik = (lambda: number): number => (-nobs / 2) * Math.log(g.evaluate(0, lambda).sse) + T * logDetTerm(d, lambda);
   const score = (lambda: number): number => {
     const e = g.evaluate(0, lambda);
-    return (-nobs / 2) * (e.dLambda / e.sse) - T * d.logdet.traceG(lambda).tr;
+    return (-nobs / 2) * (e.dLambda / e.sse) - T * traceGTerm(d, lambda).tr;
   };
   const [lo, hi] = interval(d);
-  const coarse = (lambda: number): number => (-nobs / 2) * Math.log(g.evaluate(0, lambda).sse) + T * d.logdet.coarseLogDet(lambda);
+  const coarse = (lambda: number): number =>
+    (-nobs / 2) * Math.log(g.evaluate(0, lambda).sse) + T * logDetTerm(d, lambda);
   const { x: lambda, atBound } = maximiseWithScore(loglik, score, lo, hi, coarse);
   const e = g.evaluate(0, lambda);
   const sigma2 = e.sse / nobs;
@@ -133,24 +137,23 @@ export function fitErrorModel(d: SpatialDesign): MlEstimate {
     rho: null,
     lambda,
     sigma2,
-    logLik: fullLogLik(nobs, sigma2, T * d.logdet.logDet(lambda)),
+    logLik: fullLogLik(nobs, sigma2, T * logDetTerm(d, lambda)),
     atBound: atBound ? ['lambda'] : [],
   };
 }
 
 /** SAC: y = ρWy + Xβ + u, u = λWu + ε. */
 export function fitSacModel(d: SpatialDesign): MlEstimate {
-  const nobs = d.y.length;
-  const T = d.periods;
+  const { nobs, periods: T } = likelihoodSize(d);
   const g = new GramModel(d);
   const [lo, hi] = interval(d);
   const loglik = (rho: number, lambda: number): number =>
-    (-nobs / 2) * Math.log(g.evaluate(rho, lambda).sse) + T * (d.logdet.coarseLogDet(rho) + d.logdet.coarseLogDet(lambda));
+    (-nobs / 2) * Math.log(g.evaluate(rho, lambda).sse) + T * (logDetTerm(d, rho) + logDetTerm(d, lambda));
   const gradient = (rho: number, lambda: number): [number, number] => {
     const e = g.evaluate(rho, lambda);
     return [
-      (-nobs / 2) * (e.dRho / e.sse) - T * d.logdet.traceG(rho).tr,
-      (-nobs / 2) * (e.dLambda / e.sse) - T * d.logdet.traceG(lambda).tr,
+      (-nobs / 2) * (e.dRho / e.sse) - T * traceGTerm(d, rho).tr,
+      (-nobs / 2) * (e.dLambda / e.sse) - T * traceGTerm(d, lambda).tr,
     ];
   };
   // nested Brent: profile out ρ for each λ
@@ -188,7 +191,7 @@ export function fitSacModel(d: SpatialDesign): MlEstimate {
     rho,
     lambda,
     sigma2,
-    logLik: fullLogLik(nobs, sigma2, T * (d.logdet.logDet(rho) + d.logdet.logDet(lambda))),
+    logLik: fullLogLik(nobs, sigma2, T * (logDetTerm(d, rho) + logDetTerm(d, lambda))),
     atBound: [...(near(rho) ? ['rho'] : []), ...(near(lambda) ? ['lambda'] : [])],
   };
 }
