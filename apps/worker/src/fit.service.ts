@@ -90,7 +90,14 @@ export class FitService {
    */
   private async taskOf(analysis: AnalysisToRun): Promise<AnalysisTask> {
     const { spec, panelCsv } = analysis;
-    const weightsId = spec.kind === 'regression' || spec.kind === 'moran' ? spec.weights?.id : undefined;
+    // regression and Moran's I, and the spatial mediation/heterogeneity models, may name stored weights
+    const weightsId =
+      spec.kind === 'regression' ||
+      spec.kind === 'moran' ||
+      spec.kind === 'mediation' ||
+      spec.kind === 'heterogeneity'
+        ? spec.weights?.id
+        : undefined;
     if (weightsId === undefined) return { spec, inputs: { panelCsv } };
     const weights = await this.store.loadWeights(weightsId);
     if (!weights) {

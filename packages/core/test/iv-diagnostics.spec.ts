@@ -129,10 +129,16 @@ describe('IV diagnostics, over-identified', () => {
     const x1 = d('x1');
     const w = d('w');
     const u = Float64Array.from(y, (v, i) => v - b.x1!.estimate * x1[i]! - b.w!.estimate * w[i]!);
-    const onInstruments = fitFixedEffects(u, [columns.w!, columns.z1!, columns.z2!], ['w', 'z1', 'z2'], structure, {
-      effects: 'unit',
-      vcov: 'classical',
-    });
+    const onInstruments = fitFixedEffects(
+      u,
+      [columns.w!, columns.z1!, columns.z2!],
+      ['w', 'z1', 'z2'],
+      structure,
+      {
+        effects: 'unit',
+        vcov: 'classical',
+      },
+    );
     const total = u.reduce((s, v) => s + v * v, 0);
     const sargan = u.length * (1 - onInstruments.ssr / total);
     expect(relative(result.iv.overidentification.stat, sargan)).toBeLessThan(1e-9);
@@ -182,11 +188,19 @@ describe('Kleibergen-Paap rank statistic', () => {
   const z = Array.from({ length: q }, () => Float64Array.from({ length: n }, () => rng.normal()));
   // the second endogenous regressor's instrument coefficients are nearly proportional to the first's
   const y = [
-    Float64Array.from({ length: n }, (_, i) => z[0]![i]! + 0.5 * z[1]![i]! + (1 + Math.abs(z[2]![i]!)) * rng.normal()),
-    Float64Array.from({ length: n }, (_, i) => 0.5 * z[0]![i]! + 0.3 * z[1]![i]! + 0.2 * z[2]![i]! + rng.normal()),
+    Float64Array.from(
+      { length: n },
+      (_, i) => z[0]![i]! + 0.5 * z[1]![i]! + (1 + Math.abs(z[2]![i]!)) * rng.normal(),
+    ),
+    Float64Array.from(
+      { length: n },
+      (_, i) => 0.5 * z[0]![i]! + 0.3 * z[1]![i]! + 0.2 * z[2]![i]! + rng.normal(),
+    ),
   ];
   const pi = solveSpd(crossProduct(z), q, crossProductPair(z, y), p);
-  const v = y.map((column, j) => Float64Array.from(column, (value, i) => value - z.reduce((s, zc, a) => s + zc[i]! * pi[a * p + j]!, 0)));
+  const v = y.map((column, j) =>
+    Float64Array.from(column, (value, i) => value - z.reduce((s, zc, a) => s + zc[i]! * pi[a * p + j]!, 0)),
+  );
   const yty = crossProduct(y);
   const vtv = crossProduct(v);
   const explained = Float64Array.from(yty, (value, i) => value - vtv[i]!);
@@ -216,8 +230,17 @@ describe('Kleibergen-Paap rank statistic', () => {
       Float64Array.from(cols[0]!, (a, i) => 2 * a - cols[1]![i]!),
       Float64Array.from(cols[0]!, (a, i) => 0.3 * a + 1.7 * cols[1]![i]!),
     ];
-    const z2 = [z[0]!, Float64Array.from(z[1]!, (a, i) => a + 3 * z[0]![i]!), Float64Array.from(z[2]!, (a, i) => -a + z[1]![i]!)];
-    const moved = kleibergenPaapRank({ y: mixY(y), z: z2, v: mixY(v), covariance: { kind: 'robust', factor: 1 } });
+    const z2 = [
+      z[0]!,
+      Float64Array.from(z[1]!, (a, i) => a + 3 * z[0]![i]!),
+      Float64Array.from(z[2]!, (a, i) => -a + z[1]![i]!),
+    ];
+    const moved = kleibergenPaapRank({
+      y: mixY(y),
+      z: z2,
+      v: mixY(v),
+      covariance: { kind: 'robust', factor: 1 },
+    });
     expect(relative(moved.stat, base.stat)).toBeLessThan(1e-8);
   });
 });

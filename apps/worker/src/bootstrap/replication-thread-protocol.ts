@@ -1,5 +1,5 @@
 import type { AnalysisResult } from '@spillover/contracts';
-import type { MechanismSpec, ReplicationChunk } from '@spillover/core';
+import type { MechanismInputs, MechanismSpec, ReplicationChunk } from '@spillover/core';
 
 /** Messages to a replication thread (answers use ThreadMessage<ReplicationOutcome>). */
 export type ReplicationTask =
@@ -9,6 +9,8 @@ export type ReplicationTask =
       analysisId: string;
       spec: MechanismSpec;
       panelCsv: string;
+      /** Stored weights of spatial mechanism models. */
+      inputs: MechanismInputs;
       from: number;
       to: number;
     }
@@ -18,6 +20,8 @@ export type ReplicationTask =
       analysisId: string;
       spec: MechanismSpec;
       panelCsv: string;
+      /** Stored weights of spatial mechanism models. */
+      inputs: MechanismInputs;
       chunks: ReplicationChunk[];
     };
 

@@ -29,6 +29,7 @@ function sessionFor(task: ReplicationTask): ReplicationSession {
     const session = prepareReplications(
       task.spec,
       parsePanelCsv(task.panelCsv, task.spec.unit, task.spec.time),
+      task.inputs,
     );
     cached = { analysisId: task.analysisId, session };
   }

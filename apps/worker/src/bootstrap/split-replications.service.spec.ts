@@ -34,14 +34,27 @@ const chunkOf = (from: number, to: number, failed = 0): ReplicationChunk => ({
   failed,
 });
 const result = { kind: 'mediation' } as AnalysisResult;
+const weightsId = '0b7e3c1a-2d4f-4e5a-8b6c-7d8e9f0a1b2c';
 
 function setup(
   status = 'queued',
-  options: { runChunk?: ReplicationRunner['runChunk']; stored?: ReplicationChunk[] } = {},
+  options: {
+    runChunk?: ReplicationRunner['runChunk'];
+    stored?: ReplicationChunk[];
+    spec?: AnalysisSpec;
+  } = {},
 ) {
   const row = { status };
   const analyses = {
-    loadForRun: vi.fn(async () => ({ id: analysisId, status: row.status, spec, panelCsv: 'csv' })),
+    loadForRun: vi.fn(async () => ({
+      id: analysisId,
+      status: row.status,
+      spec: options.spec ?? spec,
+      panelCsv: 'csv',
+    })),
+    loadWeights: vi.fn(async (id: string) =>
+      id === weightsId ? { name: 'W.csv', text: 'id,a\na,0\n' } : null,
+    ),
     saveProgress: vi.fn(async () => {}),
     markSucceeded: vi.fn(async () => void (row.status = 'succeeded')),
     markFailed: vi.fn(async () => void (row.status = 'failed')),
@@ -174,5 +187,32 @@ describe('SplitReplicationService', () => {
       ),
     ).resolves.toBe('cancelled');
     expect(cancelled.runner.combine).not.toHaveBeenCalled();
+  });
+
+  it('a spatial mechanism model gets the text of its stored weights; missing weights fail it for good', async () => {
+    const spatial = {
+      ...spec,
+      model: 'sdm',
+      weights: { id: weightsId, style: 'row', allowIslands: false },
+    } as AnalysisSpec;
+    const ok = setup('queued', { spec: spatial });
+    await ok.service.runChunk({ analysisId, from: 0, to: 100 }, ok.parent);
+    expect(ok.runner.runChunk).toHaveBeenCalledWith(
+      expect.objectContaining({ inputs: { weightsText: 'id,a\na,0\n', weightsName: 'W.csv' } }),
+      expect.any(Function),
+      expect.anything(),
+    );
+    const gone = {
+      ...spatial,
+      weights: { id: '00000000-0000-4000-8000-000000000000', style: 'row', allowIslands: false },
+    } as AnalysisSpec;
+    const bad = setup('queued', { spec: gone });
+    await expect(bad.service.runChunk({ analysisId, from: 0, to: 100 }, bad.parent)).rejects.toBeInstanceOf(
+      UnrecoverableError,
+    );
+    expect(bad.analyses.markFailed).toHaveBeenCalledWith(
+      analysisId,
+      expect.objectContaining({ code: 'INVALID_SPEC' }),
+    );
   });
 });

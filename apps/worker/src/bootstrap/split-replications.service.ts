@@ -5,9 +5,10 @@ import {
   type Progress,
   replicationRanges,
   serializeError,
+  SpilloverError,
   splitReplicationsOf,
 } from '@spillover/contracts';
-import type { MechanismSpec } from '@spillover/core';
+import type { MechanismInputs, MechanismSpec } from '@spillover/core';
 import { UnrecoverableError } from 'bullmq';
 import { AnalysisCancelledError } from '../analysis-runner.js';
 import type { AnalysisStore, AnalysisToRun } from '../analysis.store.js';
@@ -77,8 +78,9 @@ export class SplitReplicationService {
     );
     const watch = this.cancellation.watch(analysisId);
     try {
+      const inputs = await this.inputsOf(spec);
       const chunk = await this.runner.runChunk(
-        { type: 'chunk', analysisId, spec, panelCsv: analysis.panelCsv, from, to },
+        { type: 'chunk', analysisId, spec, panelCsv: analysis.panelCsv, inputs, from, to },
         (p) => relay.push(p.done),
         watch.signal,
       );
@@ -128,8 +130,9 @@ export class SplitReplicationService {
     });
     const watch = this.cancellation.watch(analysisId);
     try {
+      const inputs = await this.inputsOf(spec);
       const result = await this.runner.combine(
-        { type: 'combine', analysisId, spec, panelCsv: analysis.panelCsv, chunks },
+        { type: 'combine', analysisId, spec, panelCsv: analysis.panelCsv, inputs, chunks },
         watch.signal,
       );
       await this.analyses.markSucceeded(analysisId, result);
@@ -140,6 +143,20 @@ export class SplitReplicationService {
     } finally {
       watch.stop();
     }
+  }
+
+  /** The text of stored weights a spatial mechanism model names; INVALID_SPEC when they no longer exist. */
+  private async inputsOf(spec: MechanismSpec): Promise<MechanismInputs> {
+    const weightsId = spec.kind === 'threshold' ? undefined : spec.weights?.id;
+    if (weightsId === undefined) return {};
+    const weights = await this.analyses.loadWeights(weightsId);
+    if (!weights) {
+      throw new SpilloverError('INVALID_SPEC', `weights.id: weights matrix ${weightsId} does not exist`, {
+        field: 'weights.id',
+        weightsId,
+      });
+    }
+    return { weightsText: weights.text, weightsName: weights.name };
   }
 
   private async handleFailure(analysisId: string, error: unknown): Promise<'cancelled'> {

@@ -7,6 +7,8 @@
  *   suest        seemingly-unrelated Wald test, cluster-robust by unit (../mechanisms/split-sample.ts),
  *   interaction  the coefficient of x × 1{group} in the pooled model y ~ x + x×1{group} + 1{group}
  *                with the same fixed effects and covariance (1{group} left out when the effects absorb it).
+ * A text grouping column is coded by its sorted labels (at most 20). Models `sar` and `sdm`:
+ * split-sample spatial models on sub-W (./mechanisms-heterogeneity-spatial.ts).
  */
 import {
   SpilloverError,
@@ -36,10 +38,13 @@ import {
   coefficientOf,
   fitPanelRegression,
 } from './mechanisms-models.js';
+import { codeTextGroups, MAX_GROUPS } from '../mechanisms/group-weights.js';
+import { prepareSpatialHeterogeneity, spatialHeterogeneityProcedure } from './mechanisms-heterogeneity-spatial.js';
 import type { MechanismProcedure } from './mechanisms-replications.js';
+import type { AnalysisInputs } from './run-analysis.js';
 
 interface PreparedHeterogeneity {
-  spec: HeterogeneitySpec;
+  spec: LinearHeterogeneitySpec;
   sample: PanelSample;
   y: Float64Array;
   x: Float64Array[];
@@ -65,6 +70,7 @@ function median(values: number[]): number {
 function groupLabels(
   spec: HeterogeneitySpec,
   sample: PanelSample,
+  textLabels: string[] | null,
 ): { labels: Int32Array; names: string[]; description: string } {
   const n = sample.rows.length;
   if (typeof spec.groupBy === 'string') {
@@ -73,7 +79,7 @@ function groupLabels(
     const index = new Map(distinct.map((v, g) => [v, g]));
     return {
       labels: Int32Array.from(values, (v) => index.get(v)!),
-      names: distinct.map(String),
+      names: distinct.map((v) => (textLabels ? textLabels[v]! : String(v))),
       description: spec.groupBy,
     };
   }
@@ -170,8 +176,38 @@ function interactionEstimates(
   return pairs.map((pair) => coefficientOf(fit, termOf(pair)));
 }
 
-function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
+/** A heterogeneity spec with a linear model (models `sar`, `sdm`: ./mechanisms-heterogeneity-spatial.ts). */
+type LinearHeterogeneitySpec = HeterogeneitySpec & { model: 'ols' | 'fe' };
+
+/** The panel with a text grouping column coded 0..K−1 (sorted labels), and the labels (null when numeric). */
+function codedPanel(spec: HeterogeneitySpec, panel: Panel): { panel: Panel; textLabels: string[] | null } {
+  if (typeof spec.groupBy !== 'string') return { panel, textLabels: null };
+  const coded = codeTextGroups(panel, spec.groupBy, 'groupBy');
+  return coded ? { panel: coded.panel, textLabels: coded.labels } : { panel, textLabels: null };
+}
+
+/** Throws unless there are 2..MAX_GROUPS groups, naming the grouping field and column. */
+function checkGroupCount(count: number, spec: HeterogeneitySpec, groupColumn: string): void {
+  const groupField = typeof spec.groupBy === 'string' ? 'groupBy' : 'groupBy.median';
+  if (count < 2) {
+    throw new SpilloverError(
+      'INSUFFICIENT_DATA',
+      `${groupField}: "${groupColumn}" gives a single group; heterogeneity needs at least two`,
+      { field: groupField, column: groupColumn },
+    );
+  }
+  if (count > MAX_GROUPS) {
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `${groupField}: "${groupColumn}" has ${count} distinct values; group by a column with at most ${MAX_GROUPS}`,
+      { field: groupField, column: groupColumn },
+    );
+  }
+}
+
+function prepare(spec: LinearHeterogeneitySpec, sourcePanel: Panel): PreparedHeterogeneity {
   checkModelEffects(spec);
+  const { panel, textLabels } = codedPanel(spec, sourcePanel);
   const groupColumn = typeof spec.groupBy === 'string' ? spec.groupBy : spec.groupBy.median;
   const groupField = typeof spec.groupBy === 'string' ? 'groupBy' : 'groupBy.median';
   checkDistinctRoles([
@@ -197,27 +233,8 @@ function prepare(spec: HeterogeneitySpec, panel: Panel): PreparedHeterogeneity {
   const sample = selectSample(panel, variables, fields);
   const y = sample.column(spec.y);
   const x = spec.x.map((name) => sample.column(name));
-  const { labels, names: groupNames, description } = groupLabels(spec, sample);
-  if (groupNames.length < 2) {
-    throw new SpilloverError(
-      'INSUFFICIENT_DATA',
-      `${groupField}: "${groupColumn}" gives a single group; heterogeneity needs at least two`,
-      {
-        field: groupField,
-        column: groupColumn,
-      },
-    );
-  }
-  if (groupNames.length > 20) {
-    throw new SpilloverError(
-      'INVALID_SPEC',
-      `${groupField}: "${groupColumn}" has ${groupNames.length} distinct values; group by a column with at most 20`,
-      {
-        field: groupField,
-        column: groupColumn,
-      },
-    );
-  }
+  const { labels, names: groupNames, description } = groupLabels(spec, sample, textLabels);
+  checkGroupCount(groupNames.length, spec, groupColumn);
   const pairs = tested.flatMap((coefficient) =>
     groupNames.slice(1).map((_, g) => ({ coefficient, group: g + 1 })),
   );
@@ -326,6 +343,34 @@ function finish(prepared: PreparedHeterogeneity, values: Float64Array, failed: n
 /** The heterogeneity analysis as a replication procedure (see ./mechanisms-replications.ts). */
 export function heterogeneityProcedure(
   spec: HeterogeneitySpec,
+  inputs: Partial<AnalysisInputs> = {},
+): MechanismProcedure<unknown, HeterogeneityResult> {
+  if (spec.model === 'sar' || spec.model === 'sdm') {
+    if (!spec.weights) {
+      throw new SpilloverError('INVALID_SPEC', `weights: heterogeneity with model "${spec.model}" needs a spatial weights matrix`, {
+        field: 'weights',
+      });
+    }
+    const groupColumn = typeof spec.groupBy === 'string' ? spec.groupBy : spec.groupBy.median;
+    return spatialHeterogeneityProcedure(spec, (sourcePanel) => {
+      const { panel, textLabels } = codedPanel(spec, sourcePanel);
+      return prepareSpatialHeterogeneity(spec, panel, inputs, groupColumn, (sample) => {
+        const groups = groupLabels(spec, sample, textLabels);
+        checkGroupCount(groups.names.length, spec, groupColumn);
+        return groups;
+      });
+    }) as MechanismProcedure<unknown, HeterogeneityResult>;
+  }
+  if (spec.weights) {
+    throw new SpilloverError('INVALID_SPEC', `weights: model "${spec.model}" does not use weights; use model "sar" or "sdm"`, {
+      field: 'weights',
+    });
+  }
+  return linearHeterogeneityProcedure(spec as LinearHeterogeneitySpec) as MechanismProcedure<unknown, HeterogeneityResult>;
+}
+
+function linearHeterogeneityProcedure(
+  spec: LinearHeterogeneitySpec,
 ): MechanismProcedure<PreparedHeterogeneity, HeterogeneityResult> {
   return {
     prepare: (panel) => prepare(spec, panel),

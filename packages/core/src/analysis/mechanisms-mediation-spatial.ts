@@ -15,7 +15,12 @@
  * "Advantages of Monte Carlo confidence intervals for indirect effects"); draws with ρ outside W's
  * admissible interval count as failed. Reported per part: SD of the draws and the 95 % percentile interval.
  */
-import { SpilloverError, type MediationResult, type MediationSpec, type MediatorResult } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type MediationResult,
+  type MediationSpec,
+  type MediatorResult,
+} from '@spillover/contracts';
 import type { Panel } from '../data/panel.js';
 import { choleskyDecompose } from '../linalg/dense.js';
 import { indirectEffect } from '../mechanisms/indirect-effect.js';
@@ -62,7 +67,11 @@ function covarianceFactor(v: Float64Array): Float64Array {
   return Float64Array.from([l2[0]!, 0, 0, l2[2]!, l2[3]!, 0, 0, 0, 0]);
 }
 
-function prepare(spec: MediationSpec, panel: Panel, inputs: Partial<AnalysisInputs>): PreparedSpatialMediation {
+function prepare(
+  spec: MediationSpec,
+  panel: Panel,
+  inputs: Partial<AnalysisInputs>,
+): PreparedSpatialMediation {
   checkDistinctRoles([
     { field: 'y', column: spec.y },
     { field: 'treatment', column: spec.treatment },
@@ -150,7 +159,12 @@ function prepare(spec: MediationSpec, panel: Panel, inputs: Partial<AnalysisInpu
 }
 
 /** Replications from ≤ r < to: per mediator a*·(direct, indirect, total)(ρ*, b*, θ*). */
-function replicate(prepared: PreparedSpatialMediation, seed: number, from: number, to: number): ReplicationValues {
+function replicate(
+  prepared: PreparedSpatialMediation,
+  seed: number,
+  from: number,
+  to: number,
+): ReplicationValues {
   const width = 3 * prepared.draws.length;
   const values = new Float64Array((to - from) * width).fill(NaN);
   let failed = 0;
@@ -219,7 +233,9 @@ function finish(
     });
   });
   if (failed > 0) {
-    (result.warnings ??= []).push(`${failed} of ${reps} Monte Carlo draws had rho outside its admissible interval and were left out`);
+    (result.warnings ??= []).push(
+      `${failed} of ${reps} Monte Carlo draws had rho outside its admissible interval and were left out`,
+    );
   }
   return result;
 }
@@ -230,7 +246,11 @@ export function spatialMediationProcedure(
   inputs: Partial<AnalysisInputs>,
 ): MechanismProcedure<PreparedSpatialMediation, MediationResult> {
   if (!spec.weights) {
-    throw new SpilloverError('INVALID_SPEC', 'weights: mediation with model "sdm" needs a spatial weights matrix', { field: 'weights' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      'weights: mediation with model "sdm" needs a spatial weights matrix',
+      { field: 'weights' },
+    );
   }
   return {
     prepare: (panel) => prepare(spec, panel, inputs),

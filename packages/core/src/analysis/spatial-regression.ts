@@ -12,6 +12,12 @@
  * and a = (1/(2σ²), 1/(1 − ρ), 0, …), time effects (time, twoways) give θ₁ = θ + T·I(θ)⁻¹a
  * (= θ + Σ⁻¹a/N with Σ = I/(NT)); unit effects (unit, twoways) then scale σ² by T/(T − 1); the SEs
  * are those of I(θ₁)⁻¹. logLik stays the uncorrected value.
+ * SEM, SDEM and SAC use the Lee–Yu transformation approach instead (../spatial/models/design.ts): the ML
+ * estimates of the model transformed by F_{T,T−1} (unit effects) and F_{N,N−1} (time effects), written
+ * without the bases: unit effects alone leave λ, ρ, β unchanged and scale σ² by T/(T − 1); time effects
+ * drop one eigenvalue of W from each log-determinant and take residuals net of their period means.
+ * SEs come from the expected information of the transformed likelihood; logLik stays that of the
+ * direct approach (as for SAR/SDM), so it stays comparable across models and effects.
  *
  * vcov `cluster` (ML models): the sandwich I⁻¹ (Σ_g s_g s_g') I⁻¹ · G/(G − 1), s_g the sum over unit
  * g's observations of the per-observation scores (see ../spatial/models/scores.ts); `robust` is the
@@ -39,7 +45,8 @@ import { EstimationError } from '../estimators/errors.js';
 import type { PanelStructure } from '../estimators/within.js';
 import { logDetKernel } from '../spatial/spectrum.js';
 import { panelSpatialLag } from '../spatial/weights/types.js';
-import { spatialDesign, type MlEstimate, type SpatialDesign } from '../spatial/models/design.js';
+import { leeYuTransformation, spatialDesign, type MlEstimate, type SpatialDesign } from '../spatial/models/design.js';
+import { rowSumsOf } from '../spatial/weights/match.js';
 import { expectedInformation, informationNames } from '../spatial/models/information.js';
 import { fitSpatialModel } from '../spatial/models/fit-model.js';
 import { scoreSandwich } from '../spatial/models/scores.js';
@@ -142,14 +149,17 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
   const uncorrected = fitSpatialModel(model, design);
   for (const name of uncorrected.atBound) warnings.push(`${name} is at a bound of its admissible interval: estimates and SEs are unreliable`);
   let est: MlEstimate = uncorrected;
+  // the design whose likelihood the reported estimates maximise (Lee–Yu transformed for SEM, SDEM, SAC)
+  let estimated = design;
   if (spec.leeYu) {
-    if (model !== 'sar' && model !== 'sdm') {
-      throw new SpilloverError('UNSUPPORTED', `leeYu: the Lee-Yu correction is implemented for sar and sdm, not ${model}`, { field: 'leeYu' });
-    }
     if (effects === 'none') warnings.push('leeYu has no effect without fixed effects');
-    else est = leeYuCorrection(design, uncorrected, effects);
+    else if (model === 'sar' || model === 'sdm') est = leeYuCorrection(design, uncorrected, effects);
+    else {
+      estimated = leeYuDesign(design, effects, spec.vcov);
+      est = fitSpatialModel(model, estimated);
+    }
   }
-  const info = expectedInformation(design, est, warnings);
+  const info = expectedInformation(estimated, est, warnings);
   let vcov = invertSpd(info, info.length ** 0.5);
   if (spec.vcov !== 'classical') vcov = scoreSandwich(design, est, vcov, spec.vcov, sample.nunits);
   const pnames = informationNames(design, est);
@@ -210,6 +220,31 @@ function impactsOf(
     seed: options.seed,
     onProgress: hooks.onProgress ? (done, total) => hooks.onProgress!({ stage: 'impacts', done, total, message: 'simulating impacts' }) : undefined,
   });
+}
+
+/**
+ * The Lee–Yu (2010) transformed design of `design` (../spatial/models/design.ts). Removing time effects
+ * by F_{N,N−1} needs W l = l: every row of W must sum to one.
+ */
+function leeYuDesign(design: SpatialDesign, effects: RegressionSpec['effects'], vcov: RegressionSpec['vcov']): SpatialDesign {
+  if (vcov !== 'classical') {
+    throw new SpilloverError('UNSUPPORTED', `vcov: ${vcov} standard errors are not available with the Lee-Yu transformation of ${'sem, sdem and sac'}; use classical`, {
+      field: 'vcov',
+    });
+  }
+  const transformation = leeYuTransformation(effects, design.n, design.periods)!;
+  if (transformation.timeProjected) {
+    const sums = rowSumsOf(design.w);
+    const bad = design.w.ids.filter((_, i) => Math.abs(sums[i]! - 1) > 1e-12);
+    if (bad.length > 0) {
+      throw new SpilloverError(
+        'UNSUPPORTED',
+        `leeYu: removing time effects by the Lee-Yu transformation needs every row of W to sum to one (weights.style "row", no islands); rows of ${bad.slice(0, 10).join(', ')}${bad.length > 10 ? ' …' : ''} do not`,
+        { field: 'leeYu', units: bad.slice(0, 1000) },
+      );
+    }
+  }
+  return { ...design, leeYu: transformation };
 }
 
 /** Lee–Yu (2010) bias correction of a SAR/SDM fit, SDPDmod's convention (module comment). */

@@ -22,7 +22,13 @@
  */
 import { crossProduct, crossProductPair, crossProductVector, invertSpd, solveSpd } from '../linalg/dense.js';
 import { chiSquareSf } from '../stats/distributions.js';
-import { clusterMeat, coefficientCovariance, countClusters, heteroskedasticMeat, type VcovKind } from './covariance.js';
+import {
+  clusterMeat,
+  coefficientCovariance,
+  countClusters,
+  heteroskedasticMeat,
+  type VcovKind,
+} from './covariance.js';
 import { waldTest } from './inference.js';
 import { kleibergenPaapRank, smallestGeneralisedEigenvalue, type RankCovariance } from './iv-rank-test.js';
 import { fitLeastSquares } from './least-squares.js';
@@ -126,7 +132,13 @@ export function ivDiagnostics(input: IvDiagnosticsInput): IvDiagnostics {
       exogenous.length > 0
         ? fitLeastSquares(exogenous, input.exogenousNames, target).ssr
         : target.reduce((s, v) => s + v * v, 0);
-    firstStage[input.xNames[j]!] = { F: test.stat, df1: q, df2, p: test.p, partialR2: 1 - fit.ssr / restricted };
+    firstStage[input.xNames[j]!] = {
+      F: test.stat,
+      df1: q,
+      df2,
+      p: test.p,
+      partialR2: 1 - fit.ssr / restricted,
+    };
   }
 
   // X̃₂, Z̃: endogenous regressors and excluded instruments partialled of X₁ (Frisch-Waugh-Lovell)
@@ -162,7 +174,8 @@ export function ivDiagnostics(input: IvDiagnosticsInput): IvDiagnostics {
         ? { kind: 'robust', factor: smallSample }
         : { kind: 'cluster', factor: smallSample, cluster: input.cluster, nclusters: input.nclusters };
     const firstPartial = partialOut(firstResiduals, exogenous, input.exogenousNames);
-    out.kleibergenPaapF = kleibergenPaapRank({ y: yPartial, z: zPartial, v: firstPartial, covariance }).stat / q;
+    out.kleibergenPaapF =
+      kleibergenPaapRank({ y: yPartial, z: zPartial, v: firstPartial, covariance }).stat / q;
   }
   return out;
 }

@@ -18,12 +18,23 @@
  * rotation of the singular vectors spanning the null space. As Stata `ranktest` (Kleibergen &
  * Schaffer). Complexity O(n (pq)² + (pq)³).
  */
-import { choleskyDecompose, crossProduct, crossProductPair, invertGeneral, invertSpd, matMul, transpose } from '../linalg/dense.js';
+import {
+  choleskyDecompose,
+  crossProduct,
+  crossProductPair,
+  invertGeneral,
+  invertSpd,
+  matMul,
+  transpose,
+} from '../linalg/dense.js';
 import { EstimationError } from './errors.js';
 
 /** Eigen-decomposition of a small symmetric matrix by cyclic Jacobi rotations: values descending,
  * vectors as the columns of a row-major n×n matrix. O(n³) per sweep. */
-export function symmetricEigen(input: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
+export function symmetricEigen(
+  input: Float64Array,
+  n: number,
+): { values: Float64Array; vectors: Float64Array } {
   const a = Float64Array.from(input);
   const v = new Float64Array(n * n);
   for (let i = 0; i < n; i++) v[i * n + i] = 1;
@@ -81,7 +92,8 @@ function symmetricSqrt(a: Float64Array, n: number): Float64Array {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
-      for (let k = 0; k < n; k++) sum += vectors[i * n + k]! * Math.sqrt(Math.max(values[k]!, 0)) * vectors[j * n + k]!;
+      for (let k = 0; k < n; k++)
+        sum += vectors[i * n + k]! * Math.sqrt(Math.max(values[k]!, 0)) * vectors[j * n + k]!;
       out[i * n + j] = sum;
     }
   }
@@ -89,14 +101,22 @@ function symmetricSqrt(a: Float64Array, n: number): Float64Array {
 }
 
 /** Kronecker product of a (ra×ca) and b (rb×cb), row-major. */
-export function kronecker(a: Float64Array, ra: number, ca: number, b: Float64Array, rb: number, cb: number): Float64Array {
+export function kronecker(
+  a: Float64Array,
+  ra: number,
+  ca: number,
+  b: Float64Array,
+  rb: number,
+  cb: number,
+): Float64Array {
   const cols = ca * cb;
   const out = new Float64Array(ra * rb * cols);
   for (let i = 0; i < ra; i++)
     for (let j = 0; j < ca; j++) {
       const aij = a[i * ca + j]!;
       if (aij === 0) continue;
-      for (let k = 0; k < rb; k++) for (let l = 0; l < cb; l++) out[(i * rb + k) * cols + j * cb + l] = aij * b[k * cb + l]!;
+      for (let k = 0; k < rb; k++)
+        for (let l = 0; l < cb; l++) out[(i * rb + k) * cols + j * cb + l] = aij * b[k * cb + l]!;
     }
   return out;
 }
@@ -188,7 +208,13 @@ export function kleibergenPaapRank(input: RankTestInput): { stat: number; df: nu
     nq,
   );
   const bPerp = matMul(
-    matMul(symmetricSqrt(matMul(v22, np, np, transpose(v22, np, np), np), np), np, np, invertGeneral(transpose(v22, np, np), np), np),
+    matMul(
+      symmetricSqrt(matMul(v22, np, np, transpose(v22, np, np), np), np),
+      np,
+      np,
+      invertGeneral(transpose(v22, np, np), np),
+      np,
+    ),
     np,
     np,
     transpose(block(vv, p, 0, p, r, p), p, np),
@@ -202,7 +228,13 @@ export function kleibergenPaapRank(input: RankTestInput): { stat: number; df: nu
   for (let j = 0; j < p; j++) for (let a = 0; a < q; a++) vecTheta[j * q + a] = theta[a * p + j]!;
   const lambda = matMul(t, d, m, vecTheta, 1);
   // C = T (R_y⁻ᵀ ⊗ R_z) (I_p ⊗ (Z'Z)⁻¹) = T (R_y⁻ᵀ ⊗ R_z (Z'Z)⁻¹); Ω = c C M C'
-  const c = matMul(t, d, m, kronecker(transpose(ryInverse, p, p), p, p, matMul(rz, q, q, ztzInverse, q), q, q), m);
+  const c = matMul(
+    t,
+    d,
+    m,
+    kronecker(transpose(ryInverse, p, p), p, p, matMul(rz, q, q, ztzInverse, q), q, q),
+    m,
+  );
   const meat = scoreMeat(v, z, covariance);
   const factor = covariance.kind === 'classical' ? 1 : covariance.factor;
   const omega = matMul(matMul(c, d, m, meat, m), d, m, transpose(c, d, m), d);
@@ -211,10 +243,14 @@ export function kleibergenPaapRank(input: RankTestInput): { stat: number; df: nu
   try {
     omegaInverse = invertSpd(omega, d);
   } catch {
-    throw new EstimationError('SINGULAR_DESIGN', 'the covariance of the Kleibergen-Paap rank statistic is singular (more instruments than clusters?)');
+    throw new EstimationError(
+      'SINGULAR_DESIGN',
+      'the covariance of the Kleibergen-Paap rank statistic is singular (more instruments than clusters?)',
+    );
   }
   let stat = 0;
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) stat += lambda[i]! * omegaInverse[i * d + j]! * lambda[j]!;
+  for (let i = 0; i < d; i++)
+    for (let j = 0; j < d; j++) stat += lambda[i]! * omegaInverse[i * d + j]! * lambda[j]!;
   return { stat, df: q - p + 1 };
 }
 

@@ -8,3 +8,5 @@ export * from './threshold-model.js';
 export * from './threshold-bootstrap.js';
 export * from './split-sample.js';
 export * from './permutation.js';
+export * from './spatial-lag-fit.js';
+export * from './group-weights.js';

@@ -83,7 +83,15 @@ export function fitSpatialLag(input: SpatialLagInput): SpatialLagFit {
   const parameters = informationNames(design, est);
   let vcov = invertSpd(info, parameters.length);
   if (input.vcov !== 'classical') vcov = scoreSandwich(design, est, vcov, input.vcov, n);
-  return { est, names: design.names, vcov, parameters, kernel: new ImpactKernel(w, logdet), logdet, warnings };
+  return {
+    est,
+    names: design.names,
+    vcov,
+    parameters,
+    kernel: new ImpactKernel(w, logdet),
+    logdet,
+    warnings,
+  };
 }
 
 /** Estimate, se, z and normal p. */
@@ -116,7 +124,11 @@ export function lagEffects(kernel: ImpactKernel, rho: number, beta: number, thet
 
 /** Positions of ρ, β_k and θ_k (−1 when absent) in the fit's parameters, and their values. */
 export function effectParameters(fit: SpatialLagFit, name: string): { index: number[]; value: number[] } {
-  const index = [fit.parameters.indexOf('rho'), fit.parameters.indexOf(name), fit.parameters.indexOf(`W*${name}`)];
+  const index = [
+    fit.parameters.indexOf('rho'),
+    fit.parameters.indexOf(name),
+    fit.parameters.indexOf(`W*${name}`),
+  ];
   const value = [
     fit.est.rho,
     fit.est.beta[fit.names.indexOf(name)]!,
@@ -166,12 +178,16 @@ export function effectsWithGradient(
 /** g'Vg for row `row` of a 3-column gradient and a 3×3 covariance. */
 export function gradientVariance(gradient: Float64Array, row: number, v: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) sum += gradient[row * 3 + i]! * v[i * 3 + j]! * gradient[row * 3 + j]!;
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 3; j++) sum += gradient[row * 3 + i]! * v[i * 3 + j]! * gradient[row * 3 + j]!;
   return sum;
 }
 
 /** Direct, indirect and total effects of a regressor with delta-method SEs. */
-export function effectsOf(fit: SpatialLagFit, name: string): Record<'direct' | 'indirect' | 'total', Estimate> {
+export function effectsOf(
+  fit: SpatialLagFit,
+  name: string,
+): Record<'direct' | 'indirect' | 'total', Estimate> {
   const { index, value } = effectParameters(fit, name);
   const v = effectCovariance(fit, index);
   const { point, gradient } = effectsWithGradient(fit.kernel, value);

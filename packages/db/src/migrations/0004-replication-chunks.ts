@@ -15,7 +15,9 @@ export class ReplicationChunks1796140000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "replication_chunks" DROP CONSTRAINT "FK_replication_chunks_analysis"`);
+    await queryRunner.query(
+      `ALTER TABLE "replication_chunks" DROP CONSTRAINT "FK_replication_chunks_analysis"`,
+    );
     await queryRunner.query(`DROP TABLE "replication_chunks"`);
   }
 }

@@ -16,13 +16,16 @@ const margin = { top: 16, right: 24, bottom: 40, left: 150 };
 const bandHeight = 26;
 
 /**
- * Coefficient plot: each term of the table's coefficient section in a band, one point per model with its
+ * Coefficient plot: each slope of the table's coefficient section (not the constant) in a band, one point per model with its
  * estimate ± z·SE interval (Wald, normal), a dashed line at zero, colours keyed to the columns.
  */
 export function CoefficientPlot({ table, level = 0.95, width = 720 }: CoefficientPlotProps) {
   const titleId = useId();
   const z = zOf[level];
-  const rows = table.sections.find((s) => s.id === 'coefficients')?.rows ?? [];
+  // the constant sits on another scale and would squeeze every slope into a corner
+  const rows = (table.sections.find((s) => s.id === 'coefficients')?.rows ?? []).filter(
+    (row) => row.key !== '(Intercept)',
+  );
   const models = table.columns.length;
   const intervals = rows.flatMap((row) =>
     row.cells.flatMap((cell) =>

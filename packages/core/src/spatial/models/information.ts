@@ -12,11 +12,14 @@
  * FROBENIUS_EXACT_LIMIT units, a stated Hutchinson estimate of tr(G'G) above) whenever the sparse LU is
  * stable at the estimate (luIsStable). SAC, and the rare other cases, form G and H densely (N × N) once
  * per call: exact, O(N³).
+ * Under the Lee–Yu transformation (./design.ts) NT and T become N*T* and T*; with time effects
+ * transformed away every trace is of F'PF, i.e. of (I − J)P(I − J), and X, G X β are taken net of
+ * their period means.
  */
-import { columnsTimesVector, crossProduct, dot, identity, invertGeneral } from '../../linalg/dense.js';
+import { columnsTimesVector, crossProduct, dot, identity, invertGeneral, luDecompose, luSolve } from '../../linalg/dense.js';
 import { denseWeights, spatialLag, type SpatialWeights } from '../weights/types.js';
 import { luIsStable } from '../sparse/lu.js';
-import type { SpatialDesign } from './design.js';
+import { likelihoodSize, projectPeriods, type SpatialDesign } from './design.js';
 import { FROBENIUS_EXACT_LIMIT, applyG, gTraces, type GTraces } from './g-traces.js';
 
 /**
@@ -100,6 +103,57 @@ function trace(p: Float64Array, n: number): number {
   return s;
 }
 
+/** (I − J)P(I − J), J = ll'/N: P without its row and column means (plus the grand mean). */
+function doublyCentred(p: Float64Array, n: number): Float64Array {
+  const row = new Float64Array(n);
+  const col = new Float64Array(n);
+  let grand = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = p[i * n + j]!;
+      row[i]! += v / n;
+      col[j]! += v / n;
+      grand += v / (n * n);
+    }
+  }
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = p[i * n + j]! - row[i]! - col[j]! + grand;
+  return out;
+}
+
+/**
+ * G'l = (I − cW')⁻¹ W'l (column sums of G = W(I − cW)⁻¹): by the Neumann iteration v ← W'l + cW'v
+ * while it converges (|c| below 1/ρ(W)), otherwise by a dense LU of I − cW'.
+ */
+export function transposedGOnes(w: SpatialWeights, c: number): Float64Array {
+  const n = w.n;
+  const applyTransposed = (v: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) out[w.col[p]!]! += w.val[p]! * v[i]!;
+    return out;
+  };
+  const u = applyTransposed(new Float64Array(n).fill(1));
+  let v = Float64Array.from(u);
+  for (let iter = 0; iter < 20000; iter++) {
+    const wv = applyTransposed(v);
+    let change = 0;
+    let size = 0;
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      next[i] = u[i]! + c * wv[i]!;
+      change = Math.max(change, Math.abs(next[i]! - v[i]!));
+      size = Math.max(size, Math.abs(next[i]!));
+    }
+    v = next;
+    if (!Number.isFinite(size) || size > 1e12) break;
+    if (change <= 1e-15 * size) return v;
+  }
+  const a = identity(n);
+  const wDense = denseWeights(w);
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j]! -= c * wDense[j * n + i]!;
+  return luSolve(luDecompose(a, n), n, u);
+}
+
 /** Dense matrix applied per period to a period-major vector. */
 function applyPerPeriod(m: Float64Array, n: number, v: Float64Array): Float64Array {
   const out = new Float64Array(v.length);
@@ -140,10 +194,11 @@ export function informationNames(d: SpatialDesign, at: InformationAt): string[] 
  * adds its relative standard error to `warnings` when given.
  */
 export function expectedInformation(d: SpatialDesign, at: InformationAt, warnings?: string[]): Float64Array {
-  const { n, periods: T } = d;
+  const { n } = d;
+  const { nobs, periods: T } = likelihoodSize(d);
+  const projected = d.leeYu?.timeProjected === true;
   const k = d.x.length;
   const s2 = at.sigma2;
-  const nobs = n * T;
   const hasRho = at.rho !== null;
   const hasLambda = at.lambda !== null;
   const lambda = at.lambda ?? 0;
@@ -154,7 +209,7 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
     info[j * p + i] = v;
   };
   set(0, 0, nobs / (2 * s2 * s2));
-  const bx = d.x.map((c) => applyIMinus(d.w, lambda, c));
+  const bx = d.x.map((c) => projectPeriods(d, applyIMinus(d.w, lambda, c)));
   const b0 = p - k;
   const bxx = crossProduct(bx);
   for (let i = 0; i < k; i++) for (let j = 0; j <= i; j++) set(b0 + i, b0 + j, bxx[i * k + j]! / s2);
@@ -171,12 +226,21 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
     const c = single;
     const g = gTraces(d.w, d.logdet, c);
     note(g, hasRho ? 'rho' : 'lambda');
+    if (projected) {
+      // traces of G* = F'GF: with Gl = l/(1 − c) (W l = l), tr(G*) = tr(G) − 1/(1 − c),
+      // tr(G*²) = tr(G²) − 1/(1 − c)², tr(G*'G*) = tr(G'G) − ‖G'l‖²/N
+      const e = 1 / (1 - c);
+      const gtl = transposedGOnes(d.w, c);
+      g.tr -= e;
+      g.tr2 -= e * e;
+      g.frobenius -= dot(gtl, gtl) / n;
+    }
     const pos = hasRho ? 1 : li;
     set(0, pos, (T * g.tr) / s2);
     let q2 = 0;
     if (hasRho) {
       // ‖G X β‖² and X'G X β (B = I)
-      const gxb = applyG(d.w, d.logdet, c, columnsTimesVector(d.x, at.beta, nobs));
+      const gxb = projectPeriods(d, applyG(d.w, d.logdet, c, columnsTimesVector(d.x, at.beta, d.y.length)));
       q2 = dot(gxb, gxb);
       for (let j = 0; j < k; j++) set(1, b0 + j, dot(bx[j]!, gxb) / s2);
     }
@@ -185,10 +249,13 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
   }
   const wDense = denseWeights(d.w);
   let h: Float64Array | null = null;
+  // under the Lee–Yu time transformation each N × N matrix P enters as (I − J)P(I − J) (F'PF up to the basis)
+  const centre = (m: Float64Array): Float64Array => (projected ? doublyCentred(m, n) : m);
   if (hasLambda) {
     h = denseG(d.w, lambda, wDense);
-    const hh = traces(h, h, n);
-    set(0, li, (T * trace(h, n)) / s2);
+    const hc = centre(h);
+    const hh = traces(hc, hc, n);
+    set(0, li, (T * trace(hc, n)) / s2);
     set(li, li, T * (hh.pq + hh.ptq));
   }
   if (hasRho) {
@@ -204,13 +271,14 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
       for (let q = 0; q < n * n; q++) bDense[q]! -= lambda * wDense[q]!;
       gt = multiply(multiply(bDense, g, n), bInv, n);
     }
-    const gg = traces(gt, gt, n);
-    set(0, 1, (T * trace(g, n)) / s2);
-    const bgxb = applyIMinus(d.w, lambda, applyPerPeriod(g, n, columnsTimesVector(d.x, at.beta, nobs)));
+    const gtc = centre(gt);
+    const gg = traces(gtc, gtc, n);
+    set(0, 1, (T * trace(centre(g), n)) / s2);
+    const bgxb = projectPeriods(d, applyIMinus(d.w, lambda, applyPerPeriod(g, n, columnsTimesVector(d.x, at.beta, d.y.length))));
     set(1, 1, T * (gg.pq + gg.ptq) + dot(bgxb, bgxb) / s2);
     for (let j = 0; j < k; j++) set(1, b0 + j, dot(bx[j]!, bgxb) / s2);
     if (hasLambda) {
-      const gh = traces(gt, h!, n);
+      const gh = traces(gtc, centre(h!), n);
       set(1, li, T * (gh.pq + gh.ptq));
     }
   }
