@@ -22,7 +22,19 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['node:*', 'fs', 'net', 'pg', 'typeorm', 'ioredis', 'bullmq', '@nestjs/*', '@spillover/db'] },
+        {
+          patterns: [
+            'node:*',
+            'fs',
+            'net',
+            'pg',
+            'typeorm',
+            'ioredis',
+            'bullmq',
+            '@nestjs/*',
+            '@spillover/db',
+          ],
+        },
       ],
     },
   },

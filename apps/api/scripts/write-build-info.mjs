@@ -18,4 +18,7 @@ try {
   // not a git checkout
 }
 mkdirSync(join(apiRoot, 'dist'), { recursive: true });
-writeFileSync(join(apiRoot, 'dist', 'build-info.json'), `${JSON.stringify({ version: version ?? 'unknown', commit })}\n`);
+writeFileSync(
+  join(apiRoot, 'dist', 'build-info.json'),
+  `${JSON.stringify({ version: version ?? 'unknown', commit })}\n`,
+);

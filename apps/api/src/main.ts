@@ -3,6 +3,7 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
+import type { Request } from 'express';
 import { AppModule } from './app.module.js';
 import { SpilloverExceptionFilter } from './common/spillover-exception.filter.js';
 import { ConfigError, readConfig } from './config/app-config.js';
@@ -11,6 +12,15 @@ import { setupOpenApi } from './openapi/setup-openapi.js';
 
 /** JSON bodies are specs and forms; CSV uploads are streamed separately with UPLOAD_MAX_BYTES. */
 const jsonBodyLimit = '1mb';
+/** Routes whose JSON body is an uploaded file (GeoJSON), streamed like CSV uploads rather than parsed here. */
+const jsonFileUploadPaths = new Set(['/weights/contiguity']);
+
+function isJsonForm(request: Request): boolean {
+  return (
+    typeof request.is('application/json') === 'string' &&
+    !jsonFileUploadPaths.has(request.originalUrl.split('?')[0]!)
+  );
+}
 
 async function main(): Promise<void> {
   const config = readConfig();
@@ -23,7 +33,7 @@ async function main(): Promise<void> {
     // on shutdown, idle keep-alive sockets must not hold the server open
     forceCloseConnections: true,
   });
-  app.useBodyParser('json', { limit: jsonBodyLimit });
+  app.useBodyParser('json', { limit: jsonBodyLimit, type: (request) => isJsonForm(request as Request) });
   app.disable('x-powered-by');
   app.use(cookieParser());
   app.useGlobalFilters(new SpilloverExceptionFilter());

@@ -68,6 +68,7 @@ describe('health and docs', () => {
         'GET /datasets/{id}/content',
         'POST /weights',
         'POST /weights/build',
+        'POST /weights/contiguity',
         'GET /weights',
         'GET /weights/{id}',
         'GET /weights/{id}/content',

@@ -23,7 +23,13 @@ let stack: Stack;
 let browser: Browser;
 let page: Page;
 
-const base = { kind: 'regression', unit: 'state', time: 'year', y: 'lgsp', x: ['lpcap', 'lpc', 'lemp', 'unemp'] };
+const base = {
+  kind: 'regression',
+  unit: 'state',
+  time: 'year',
+  y: 'lgsp',
+  x: ['lpcap', 'lpc', 'lemp', 'unemp'],
+};
 const models = [
   { title: 'Pooled OLS', spec: { ...base, model: 'ols', effects: 'none' } },
   { title: 'FE unit', spec: { ...base, model: 'fe', effects: 'unit' } },
@@ -45,9 +51,21 @@ beforeAll(async () => {
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
-  const context = await browser.newContext({ baseURL: stack.webUrl, viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  const context = await browser.newContext({
+    baseURL: stack.webUrl,
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   context.setDefaultTimeout(30_000);
   page = await context.newPage();
 });
@@ -74,24 +92,35 @@ describe('compare and publish in the portal', () => {
   it('compares OLS, FE unit and FE two-way on Produc and exports the LaTeX table', async () => {
     // sign-up, upload and submission go through the same-origin API; the comparison through the pages
     const signup = await page.request.post('/api/auth/signup', {
-      data: { email: `e2e-compare-${run}@example.org`, password: 'correct horse battery', name: 'Compare Researcher' },
+      data: {
+        email: `e2e-compare-${run}@example.org`,
+        password: 'correct horse battery',
+        name: 'Compare Researcher',
+      },
     });
     expect(signup.status()).toBe(201);
     const teamId: string = (await signup.json()).teams[0].id;
-    const upload = await page.request.post(`/api/datasets?teamId=${teamId}&name=produc&unit=state&time=year`, {
-      data: readFileSync(panelPath),
-      headers: { 'content-type': 'text/csv' },
-    });
+    const upload = await page.request.post(
+      `/api/datasets?teamId=${teamId}&name=produc&unit=state&time=year`,
+      {
+        data: readFileSync(panelPath),
+        headers: { 'content-type': 'text/csv' },
+      },
+    );
     expect(upload.status()).toBe(201);
     const datasetId: string = (await upload.json()).id;
     for (const model of models) {
-      const created = await page.request.post('/api/analyses', { data: { datasetId, spec: model.spec, title: model.title } });
+      const created = await page.request.post('/api/analyses', {
+        data: { datasetId, spec: model.spec, title: model.title },
+      });
       expect(created.status()).toBe(202);
     }
     await expect
       .poll(
         async () => {
-          const list = await (await page.request.get(`/api/analyses?teamId=${teamId}&status=succeeded`)).json();
+          const list = await (
+            await page.request.get(`/api/analyses?teamId=${teamId}&status=succeeded`)
+          ).json();
           return list.length;
         },
         { timeout: 120_000, interval: 500 },
@@ -112,7 +141,10 @@ describe('compare and publish in the portal', () => {
     // reference: pooled OLS lpcap = 0.155007 (plm pooling, ../shared/fixtures/produc case ols-pooled)
     expect(await page.getByTestId('comparison-table').textContent()).toContain('0.1550');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-latex').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-latex').click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/\.tex$/);
     const latexPath = join(resultsDir, download.suggestedFilename());
     await download.saveAs(latexPath);

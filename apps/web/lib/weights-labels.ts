@@ -33,10 +33,13 @@ export function weightsMethodLabel(method: string): string {
   return methodNames[method] ?? method;
 }
 
-/** "uploaded W.csv (matrix CSV)" or "k nearest neighbours (k = 4) from produc v1". */
+/** "uploaded W.csv (matrix CSV)", "k nearest neighbours (k = 4) from produc v1" or "queen contiguity of GeoJSON polygons (…)". */
 export function recipeLabel(stored: WeightsRecipe): string {
   if (stored.source === 'upload') {
     return `uploaded ${stored.fileName} (${formatNames[stored.format] ?? stored.format})`;
+  }
+  if (stored.source === 'geojson') {
+    return `${stored.type} contiguity of GeoJSON polygons (unit id property ${stored.idProperty})`;
   }
   const recipe = stored as BuildRecipe;
   const parameters: string[] = [];

@@ -47,7 +47,13 @@ export class AnalysisRepository implements AnalysisStore {
     const dataset = await this.datasets
       .createQueryBuilder('dataset')
       .select(`convert_from(dataset.content, 'UTF8')`, 'csv')
-      .addSelect(['dataset.teamId', 'dataset.name', 'dataset.version', 'dataset.unitColumn', 'dataset.timeColumn'])
+      .addSelect([
+        'dataset.teamId',
+        'dataset.name',
+        'dataset.version',
+        'dataset.unitColumn',
+        'dataset.timeColumn',
+      ])
       .where('dataset.id = :id', { id: analysis.datasetId })
       .getRawOne<DatasetRow>();
     if (!dataset) throw new Error(`dataset ${analysis.datasetId} of analysis ${analysisId} does not exist`);
@@ -106,7 +112,11 @@ export class AnalysisRepository implements AnalysisStore {
     await this.analyses.update({ id: analysisId, status: 'running' }, { progress });
   }
 
-  async markSucceeded(analysisId: string, result: AnalysisResult, derived?: DatasetVersionDraft): Promise<void> {
+  async markSucceeded(
+    analysisId: string,
+    result: AnalysisResult,
+    derived?: DatasetVersionDraft,
+  ): Promise<void> {
     if (derived) return markSucceededWithDerivedDataset(this.dataSource, analysisId, result, derived);
     await this.analyses
       .createQueryBuilder()

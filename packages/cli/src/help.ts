@@ -35,6 +35,8 @@ The spec is a JSON document (see docs/analysis-spec.md), for example
   { "kind": "regression", "data": "panel.csv", "unit": "state", "time": "year",
     "y": "lgsp", "x": ["lpcap", "lpc"], "model": "fe", "effects": "twoways", "vcov": "cluster" }
 Paths inside the spec ("data" and "weights.path") are relative to the spec file.
+A weights.path ending in .geojson (or any path with "contiguity": "queen" | "rook") builds contiguity
+weights from the map's polygons; "idProperty" names the feature property holding the unit id.
 
 Options:
   --pretty             Indent the JSON output (two spaces).

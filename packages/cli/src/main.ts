@@ -2,6 +2,8 @@
  * The `spillover` command line. `main(argv)` returns the exit code: 0 success, 2 bad input
  * (one line `spillover: <message>` on stderr), 1 unexpected error.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { SpilloverError, isDeterministicError } from '@spillover/contracts';
 import { parseArguments, UsageError } from './arguments.js';
 import { fitCommand, validateCommand } from './commands.js';
@@ -20,7 +22,8 @@ const processOutput: Output = {
 
 function version(): string {
   // package.json sits one level above dist/
-  return (require('../package.json') as { version: string }).version;
+  const manifest = readFileSync(join(__dirname, '..', 'package.json'), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
 }
 
 function printJson(out: Output, value: unknown, pretty: boolean): void {
@@ -46,8 +49,9 @@ function execute(argv: string[], out: Output): number {
       const topic = rest[0];
       if (topic === undefined) out.stdout(generalHelp);
       else if (commandHelp[topic]) out.stdout(commandHelp[topic]!);
-      else
+      else {
         throw new UsageError(`no help for unknown command "${topic}" (commands: fit, validate, demo, study)`);
+      }
       return 0;
     }
     case 'fit': {
@@ -56,8 +60,9 @@ function execute(argv: string[], out: Output): number {
         out.stdout(commandHelp.fit!);
         return 0;
       }
-      if (args.positional.length !== 1)
+      if (args.positional.length !== 1) {
         throw new UsageError('fit needs exactly one spec file: spillover fit SPEC.json');
+      }
       const writeCsv = args.options.get('write-csv');
       printJson(
         out,
@@ -72,10 +77,11 @@ function execute(argv: string[], out: Output): number {
         out.stdout(commandHelp.validate!);
         return 0;
       }
-      if (args.positional.length !== 1)
+      if (args.positional.length !== 1) {
         throw new UsageError(
           'validate needs exactly one CSV file: spillover validate DATA.csv --unit U --time T',
         );
+      }
       const unit = args.options.get('unit');
       const time = args.options.get('time');
       if (typeof unit !== 'string') throw new UsageError('validate needs --unit COLUMN');
@@ -89,8 +95,9 @@ function execute(argv: string[], out: Output): number {
         out.stdout(commandHelp.demo!);
         return 0;
       }
-      if (args.positional.length > 0)
+      if (args.positional.length > 0) {
         throw new UsageError('demo takes no positional arguments: spillover demo --out DIR');
+      }
       const dir = args.options.get('out');
       if (typeof dir !== 'string') throw new UsageError('demo needs --out DIR');
       const cityList = args.options.get('city-list');
@@ -112,8 +119,9 @@ function execute(argv: string[], out: Output): number {
         out.stdout(commandHelp.study!);
         return 0;
       }
-      if (args.positional.length > 0)
+      if (args.positional.length > 0) {
         throw new UsageError('study takes no positional arguments: spillover study [--out DIR]');
+      }
       const dir = args.options.get('out');
       const cityList = args.options.get('city-list');
       const summary = studyCommand(

@@ -67,8 +67,9 @@ export function tableCsv(t: Table): string {
   const lines = [['', ...t.header].map(csvField).join(',')];
   for (const row of t.rows) {
     lines.push([row.label, ...row.cells.map((c) => c.text)].map(csvField).join(','));
-    if (row.cells.some((c) => c.se))
+    if (row.cells.some((c) => c.se)) {
       lines.push(['', ...row.cells.map((c) => c.se ?? '')].map(csvField).join(','));
+    }
   }
   return `${lines.join('\n')}\n`;
 }

@@ -60,8 +60,9 @@ const ids = { unit: 'code', time: 'year' } as const;
 
 function edgeList(t: WeightTriplets): string {
   const lines = ['from,to,weight'];
-  for (let e = 0; e < t.from.length; e++)
+  for (let e = 0; e < t.from.length; e++) {
     lines.push(`${t.ids[t.from[e]!]},${t.ids[t.to[e]!]},${t.weight[e]!.toPrecision(8)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -398,8 +399,9 @@ function alignByKey(
   const key = (units: string[], times: (number | string)[], u: number, t: number) =>
     `${units[u]}\u0000${times[t]}`;
   const row = new Map<string, number>();
-  for (let r = 0; r < source.nrows; r++)
+  for (let r = 0; r < source.nrows; r++) {
     row.set(key(source.units, source.times, source.unitIndex[r]!, source.timeIndex[r]!), r);
+  }
   return columns.map((c) => ({
     name: c.name,
     values: Float64Array.from({ length: target.nrows }, (_, r) => {

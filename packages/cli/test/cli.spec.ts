@@ -108,8 +108,9 @@ describe('spillover help', () => {
   it('documents every command and option', () => {
     const general = run(['--help']);
     expect(general.code).toBe(0);
-    for (const word of ['fit', 'validate', 'help', '--pretty', '--version'])
+    for (const word of ['fit', 'validate', 'help', '--pretty', '--version']) {
       expect(general.stdout).toContain(word);
+    }
     const fit = run(['help', 'fit']);
     expect(fit.code).toBe(0);
     expect(fit.stdout).toContain('spillover fit SPEC.json [--pretty]');

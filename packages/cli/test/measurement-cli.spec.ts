@@ -38,8 +38,9 @@ describe('spillover fit with measurement kinds', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const result = JSON.parse(r.stdout) as typeof fixture.expected;
-    for (const [name, w] of Object.entries(fixture.expected.weights))
+    for (const [name, w] of Object.entries(fixture.expected.weights)) {
       expect(Math.abs(result.weights[name]! - w)).toBeLessThan(1e-12);
+    }
     const lines = readFileSync(join(dir, 'indexed.csv'), 'utf8').trim().split('\n');
     expect(lines[0]).toMatch(/,index,index_economic,index_social,index_environmental,index_resource$/);
     expect(lines).toHaveLength(151);

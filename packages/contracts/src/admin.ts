@@ -2,7 +2,16 @@ import { z } from 'zod';
 
 /** Views and bodies of the administrators' endpoints (`/admin/...`). */
 
-export const jobStates = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'completed', 'failed', 'paused'] as const;
+export const jobStates = [
+  'waiting',
+  'active',
+  'delayed',
+  'prioritized',
+  'waiting-children',
+  'completed',
+  'failed',
+  'paused',
+] as const;
 export type JobState = (typeof jobStates)[number];
 
 export interface QueueThroughputPoint {

@@ -118,7 +118,6 @@ export const CreateAnalysisBody = z.strictObject({
   derivedDatasetName: z.string().trim().min(1).max(200).optional(),
 });
 export type CreateAnalysisBody = z.infer<typeof CreateAnalysisBody>;
-export type CreateAnalysisInput = z.input<typeof CreateAnalysisBody>;
 
 export interface AnalysisTimings {
   createdAt: string;

@@ -92,7 +92,17 @@ export interface TableRow {
 }
 
 export interface TableSection {
-  id: 'coefficients' | 'spatial' | 'direct' | 'indirect' | 'total' | 'directLongRun' | 'indirectLongRun' | 'totalLongRun' | 'specification' | 'statistics';
+  id:
+    | 'coefficients'
+    | 'spatial'
+    | 'direct'
+    | 'indirect'
+    | 'total'
+    | 'directLongRun'
+    | 'indirectLongRun'
+    | 'totalLongRun'
+    | 'specification'
+    | 'statistics';
   title: string;
   rows: TableRow[];
 }
@@ -140,7 +150,14 @@ export interface CodeVersion {
 export interface AnalysisProvenance {
   analysisId: string;
   status: AnalysisStatus;
-  dataset: { id: string; name: string; version: number; sha256: string; sizeBytes: number; createdAt: string };
+  dataset: {
+    id: string;
+    name: string;
+    version: number;
+    sha256: string;
+    sizeBytes: number;
+    createdAt: string;
+  };
   weights: { id: string; name: string; version: number; sha256: string } | null;
   spec: AnalysisSpec;
   code: CodeVersion;

@@ -60,7 +60,6 @@ export const PreviewTextsBody = z.strictObject({
   limit: z.number().int().min(1).max(500).default(20),
 });
 export type PreviewTextsBody = z.infer<typeof PreviewTextsBody>;
-export type PreviewTextsInput = z.input<typeof PreviewTextsBody>;
 
 /** `GET /texts/dictionary`: the default keyword dictionary the preview and keyword-count start from. */
 export interface KeywordDictionaryView {

@@ -93,7 +93,11 @@ export function serializeError(error: unknown): SerializedError {
   if (error && typeof error === 'object' && 'code' in error && 'message' in error) {
     const e = error as { code: unknown; message: unknown; details?: unknown };
     if (typeof e.code === 'string' && (errorCodes as readonly string[]).includes(e.code)) {
-      return { code: e.code as ErrorCode, message: String(e.message), details: (e.details ?? {}) as ErrorDetails };
+      return {
+        code: e.code as ErrorCode,
+        message: String(e.message),
+        details: (e.details ?? {}) as ErrorDetails,
+      };
     }
   }
   return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };

@@ -97,7 +97,12 @@ export function splitReplicationsOf(spec: AnalysisSpec): number {
       return spec.bootstrap?.reps ?? 0;
     case 'heterogeneity':
       return spec.test.permutation?.reps ?? 0;
-    default:
+    case 'regression':
+    case 'moran':
+    case 'transform':
+    case 'entropy-index':
+    case 'location-quotient':
+    case 'keyword-count':
       return 0;
   }
 }

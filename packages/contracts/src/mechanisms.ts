@@ -146,7 +146,12 @@ export const BootstrapSummary = z.object({
 export type BootstrapSummary = z.infer<typeof BootstrapSummary>;
 
 /** Monte Carlo (parametric bootstrap) summary of a simulated effect: SD of the draws and 95 % percentile interval. */
-export const MonteCarloSummary = z.object({ reps: z.number(), failed: z.number(), se: z.number(), percentile: Interval });
+export const MonteCarloSummary = z.object({
+  reps: z.number(),
+  failed: z.number(),
+  se: z.number(),
+  percentile: Interval,
+});
 export type MonteCarloSummary = z.infer<typeof MonteCarloSummary>;
 
 const SpatialEffect = Estimate.extend({ monteCarlo: MonteCarloSummary.optional() });

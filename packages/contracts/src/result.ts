@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { EntropyIndexResult, KeywordCountResult, LocationQuotientResult, TransformResult } from './measurement.js';
+import {
+  EntropyIndexResult,
+  KeywordCountResult,
+  LocationQuotientResult,
+  TransformResult,
+} from './measurement.js';
 import { HeterogeneityResult, MediationResult, ThresholdResult } from './mechanisms.js';
 
 /** Result JSON, contract version 1 (../shared/docs/analysis-spec.md). Fields may be added; these keep their meaning. */
@@ -73,7 +78,12 @@ export const RegressionResult = z.object({
   impactsLongRun: Impacts.optional(),
   /** Dynamic models: stationarity of y_t = A y_{t-1} + …, A = (I − ρW)⁻¹(τI + ηW); stable when maxModulus < 1. */
   stability: z
-    .object({ stable: z.boolean(), tauPlusRhoPlusEta: z.number(), maxModulus: z.number(), condition: z.string() })
+    .object({
+      stable: z.boolean(),
+      tauPlusRhoPlusEta: z.number(),
+      maxModulus: z.number(),
+      condition: z.string(),
+    })
     .optional(),
   /** Dynamic models with leeYu and reportUncorrected: the quasi-ML estimates before the bias correction. */
   uncorrected: z
@@ -94,7 +104,14 @@ export const MoranPeriod = z.object({
   pPermutation: z.number().optional(),
   /** Geary's C with its randomisation moments; z > 0 means positive autocorrelation (C < 1). */
   geary: z
-    .object({ C: z.number(), expectation: z.number(), variance: z.number(), z: z.number(), p: z.number(), pTwoSided: z.number() })
+    .object({
+      C: z.number(),
+      expectation: z.number(),
+      variance: z.number(),
+      z: z.number(),
+      p: z.number(),
+      pTwoSided: z.number(),
+    })
     .optional(),
 });
 export type MoranPeriod = z.infer<typeof MoranPeriod>;

@@ -5,12 +5,33 @@ import { WeightsSpec } from './weights-spec.js';
 
 /** Analysis spec, contract version 1 (../shared/docs/analysis-spec.md). Unknown fields are rejected. */
 
-export const modelNames = ['ols', 'fe', 're', 'sar', 'sem', 'sac', 'sdm', 'sdem', 'slx', 'dsdm', 'dsar'] as const;
+export const modelNames = [
+  'ols',
+  'fe',
+  're',
+  'sar',
+  'sem',
+  'sac',
+  'sdm',
+  'sdem',
+  'slx',
+  'dsdm',
+  'dsar',
+] as const;
 export const ModelName = z.enum(modelNames);
 export type ModelName = z.infer<typeof ModelName>;
 
 /** Models estimated by maximum likelihood with a spatial weights matrix. */
-export const spatialModels: readonly ModelName[] = ['sar', 'sem', 'sac', 'sdm', 'sdem', 'slx', 'dsdm', 'dsar'];
+export const spatialModels: readonly ModelName[] = [
+  'sar',
+  'sem',
+  'sac',
+  'sdm',
+  'sdem',
+  'slx',
+  'dsdm',
+  'dsar',
+];
 
 export const FixedEffects = z.enum(['none', 'unit', 'time', 'twoways']);
 export type FixedEffects = z.infer<typeof FixedEffects>;
@@ -72,7 +93,9 @@ export const MoranSpec = z.strictObject({
   variable: columnName,
   weights: WeightsSpec,
   /** Permutation inference: number of random permutations and the seed. */
-  permutations: z.strictObject({ reps: z.number().int().min(0).max(100_000), seed: z.number().int().default(1) }).optional(),
+  permutations: z
+    .strictObject({ reps: z.number().int().min(0).max(100_000), seed: z.number().int().default(1) })
+    .optional(),
   /**
    * Local Moran (LISA) of one period (default: the last) with HH/LL/HL/LH clusters at level `alpha`,
    * significance by the normal approximation or, with `permutations`, by conditional permutation (seeded
@@ -128,7 +151,9 @@ export function referencedColumns(spec: AnalysisSpec): { field: string; column: 
       out.push({ field: 'variable', column: spec.variable });
       break;
     case 'entropy-index':
-      spec.indicators.forEach((indicator, i) => out.push({ field: `indicators[${i}].column`, column: indicator.column }));
+      spec.indicators.forEach((indicator, i) =>
+        out.push({ field: `indicators[${i}].column`, column: indicator.column }),
+      );
       break;
     case 'location-quotient':
       for (const field of ['sector', 'total', 'nationalSector', 'nationalTotal', 'area'] as const) {
@@ -146,7 +171,12 @@ export function referencedColumns(spec: AnalysisSpec): { field: string; column: 
         spec.steps.forEach((step, i) => {
           const used = step.op === 'interact' ? step.columns : step.op === 'membership' ? [] : [step.column];
           used.forEach((column, j) => {
-            if (!created.has(column)) out.push({ field: step.op === 'interact' ? `steps[${i}].columns[${j}]` : `steps[${i}].column`, column });
+            if (!created.has(column)) {
+              out.push({
+                field: step.op === 'interact' ? `steps[${i}].columns[${j}]` : `steps[${i}].column`,
+                column,
+              });
+            }
           });
           created.add(step.as);
         });
@@ -160,12 +190,19 @@ export function referencedColumns(spec: AnalysisSpec): { field: string; column: 
     case 'threshold':
       out.push({ field: 'y', column: spec.y });
       spec.x.forEach((column, i) => out.push({ field: `x[${i}]`, column }));
-      out.push({ field: 'regimeVariable', column: spec.regimeVariable }, { field: 'thresholdVariable', column: spec.thresholdVariable });
+      out.push(
+        { field: 'regimeVariable', column: spec.regimeVariable },
+        { field: 'thresholdVariable', column: spec.thresholdVariable },
+      );
       break;
     case 'heterogeneity':
       out.push({ field: 'y', column: spec.y });
       spec.x.forEach((column, i) => out.push({ field: `x[${i}]`, column }));
-      out.push(typeof spec.groupBy === 'string' ? { field: 'groupBy', column: spec.groupBy } : { field: 'groupBy.median', column: spec.groupBy.median });
+      out.push(
+        typeof spec.groupBy === 'string'
+          ? { field: 'groupBy', column: spec.groupBy }
+          : { field: 'groupBy.median', column: spec.groupBy.median },
+      );
       break;
   }
   return out;

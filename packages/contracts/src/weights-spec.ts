@@ -4,6 +4,10 @@ import { z } from 'zod';
 export const WeightsSpec = z.strictObject({
   /** Path of a weights file, relative to the spec file (CLI). */
   path: z.string().min(1).optional(),
+  /** Build queen or rook contiguity weights from the GeoJSON polygons at `path` (implied by a .geojson path: queen). */
+  contiguity: z.enum(['queen', 'rook']).optional(),
+  /** Feature property holding the unit id, for GeoJSON weights. */
+  idProperty: z.string().min(1).optional(),
   /** Id of a stored weights matrix (platform). */
   id: z.string().min(1).optional(),
   /** `row`: row-standardise; `none`: use the weights as given. */

@@ -27,6 +27,22 @@ export const UploadWeightsQuery = z.strictObject({
 });
 export type UploadWeightsQuery = z.infer<typeof UploadWeightsQuery>;
 
+export const contiguityTypes = ['queen', 'rook'] as const;
+export type ContiguityType = (typeof contiguityTypes)[number];
+
+/** Query of `POST /weights/contiguity`; the body is a GeoJSON FeatureCollection of polygons. */
+export const ContiguityWeightsQuery = z.strictObject({
+  teamId: z.string().uuid(),
+  name: weightsName,
+  /** Feature property holding the unit id. */
+  idProperty: z.string().min(1, 'idProperty cannot be empty'),
+  /** queen: boundaries share a point; rook: they share an edge. */
+  type: z.enum(contiguityTypes),
+  /** Snap tolerance in coordinate units (default 1e-7 of the map's extent). */
+  snap: z.coerce.number().min(0).finite().optional(),
+});
+export type ContiguityWeightsQuery = z.infer<typeof ContiguityWeightsQuery>;
+
 export const weightsMethods = ['knn', 'distance-band', 'inverse-distance', 'economic', 'nested'] as const;
 export type WeightsMethod = (typeof weightsMethods)[number];
 
@@ -145,10 +161,11 @@ export type WeightsBuildParameters = BuildWeightsBody extends infer Body
     : never
   : never;
 
-/** How stored weights came to be: an uploaded file, or a build from a dataset. */
+/** How stored weights came to be: an uploaded file, a build from a dataset, or contiguity of GeoJSON polygons. */
 export type WeightsRecipe =
   | { source: 'upload'; fileName: string; format: WeightsFormat }
-  | ({ source: 'build'; datasetName: string; datasetVersion: number } & WeightsBuildParameters);
+  | ({ source: 'build'; datasetName: string; datasetVersion: number } & WeightsBuildParameters)
+  | { source: 'geojson'; method: 'contiguity'; type: ContiguityType; idProperty: string; snap?: number };
 
 export interface WeightsView {
   id: string;

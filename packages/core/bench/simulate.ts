@@ -40,10 +40,12 @@ export function simulateSdmPanel(n: number, periods: number, seed = 1, k = 6): S
       const wy = spatialLag(w, yt);
       yt = Float64Array.from(rhs, (v, i) => v + truth.rho * wy[i]!);
     }
-    for (let i = 0; i < n; i++) rows[i]!.push(`${ids[i]},${2000 + t},${yt[i]},${xs.map((c) => c[i]).join(',')}`);
+    for (let i = 0; i < n; i++)
+      rows[i]!.push(`${ids[i]},${2000 + t},${yt[i]},${xs.map((c) => c[i]).join(',')}`);
   }
   for (const r of rows) lines.push(...r);
   const edges = ['from,to,weight'];
-  for (let e = 0; e < triplets.from.length; e++) edges.push(`${ids[triplets.from[e]!]},${ids[triplets.to[e]!]},1`);
+  for (let e = 0; e < triplets.from.length; e++)
+    edges.push(`${ids[triplets.from[e]!]},${ids[triplets.to[e]!]},1`);
   return { panelCsv: lines.join('\n'), weightsCsv: edges.join('\n'), truth };
 }

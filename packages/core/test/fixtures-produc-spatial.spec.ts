@@ -42,12 +42,24 @@ interface Mismatch {
 }
 
 /** Walks `expected`, checking each number of it against `actual`. */
-function compare(c: Case, expected: unknown, actual: unknown, path: string[], out: Mismatch[], stats: { n: number; worst: number; worstSimulated: number }): void {
+function compare(
+  c: Case,
+  expected: unknown,
+  actual: unknown,
+  path: string[],
+  out: Mismatch[],
+  stats: { n: number; worst: number; worstSimulated: number },
+): void {
   if (typeof expected === 'number') {
     const key = path[path.length - 1]!;
     const simulatedImpact = path[0] === 'impacts' && c.tolerance.simulated !== undefined && key === 'se';
-    const rel = simulatedImpact ? c.tolerance.simulated! : key === 'se' ? c.tolerance.se : c.tolerance.estimate;
-    const allowed = c.tolerance.absolute + rel * Math.abs(expected) + (key === 'p' || key === 'pTwoSided' ? 1e-6 : 0);
+    const rel = simulatedImpact
+      ? c.tolerance.simulated!
+      : key === 'se'
+        ? c.tolerance.se
+        : c.tolerance.estimate;
+    const allowed =
+      c.tolerance.absolute + rel * Math.abs(expected) + (key === 'p' || key === 'pTwoSided' ? 1e-6 : 0);
     const a = typeof actual === 'number' ? actual : undefined;
     const delta = a === undefined ? Infinity : Math.abs(a - expected);
     stats.n++;
@@ -60,11 +72,14 @@ function compare(c: Case, expected: unknown, actual: unknown, path: string[], ou
     return;
   }
   if (typeof expected === 'string') {
-    if (expected !== actual) out.push({ path: path.join('.'), expected: NaN, actual: undefined, delta: Infinity, allowed: 0 });
+    if (expected !== actual)
+      out.push({ path: path.join('.'), expected: NaN, actual: undefined, delta: Infinity, allowed: 0 });
     return;
   }
   if (Array.isArray(expected)) {
-    expected.forEach((e, i) => compare(c, e, Array.isArray(actual) ? actual[i] : undefined, [...path, String(i)], out, stats));
+    expected.forEach((e, i) =>
+      compare(c, e, Array.isArray(actual) ? actual[i] : undefined, [...path, String(i)], out, stats),
+    );
     return;
   }
   if (expected && typeof expected === 'object') {
@@ -82,12 +97,26 @@ function run(c: Case): unknown {
   if (spec.model === 'fe') {
     // lmtests cases: coefficients of the within model, lmTests from the spatial LM tests
     const sample = selectSample(panel, [spec.y, ...spec.x]);
-    const fe = fitFixedEffects(sample.column(spec.y), spec.x.map((x) => sample.column(x)), spec.x, sample, {
-      effects: spec.effects as 'unit' | 'twoways',
-      vcov: 'classical',
-    });
+    const fe = fitFixedEffects(
+      sample.column(spec.y),
+      spec.x.map((x) => sample.column(x)),
+      spec.x,
+      sample,
+      {
+        effects: spec.effects as 'unit' | 'twoways',
+        vcov: 'classical',
+      },
+    );
     const coefficients: Record<string, unknown> = {};
-    spec.x.forEach((name, j) => (coefficients[name] = { estimate: fe.table.estimate[j], se: fe.table.se[j], stat: fe.table.stat[j], p: fe.table.p[j] }));
+    spec.x.forEach(
+      (name, j) =>
+        (coefficients[name] = {
+          estimate: fe.table.estimate[j],
+          se: fe.table.se[j],
+          stat: fe.table.stat[j],
+          p: fe.table.p[j],
+        }),
+    );
     return {
       kind: 'regression',
       model: 'fe',
@@ -109,7 +138,8 @@ describe('Produc spatial fixtures', () => {
     compare(c, c.expected, actual, [], mismatches, stats);
     if (mismatches.length > 0) {
       const lines = mismatches.map(
-        (m) => `${m.path}: expected ${m.expected}, actual ${m.actual}, delta ${m.delta.toExponential(3)}, tolerance ${m.allowed.toExponential(3)}`,
+        (m) =>
+          `${m.path}: expected ${m.expected}, actual ${m.actual}, delta ${m.delta.toExponential(3)}, tolerance ${m.allowed.toExponential(3)}`,
       );
       throw new Error(`${c.name}: ${mismatches.length} of ${stats.n} numbers differ\n${lines.join('\n')}`);
     }

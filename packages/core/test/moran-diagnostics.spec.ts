@@ -19,8 +19,15 @@ const panelCsv = readFileSync(resolve(folder, 'panel.csv'), 'utf8');
 const weightsText = readFileSync(resolve(folder, 'W.csv'), 'utf8');
 const inputs = { panelCsv, weightsText, weightsName: 'W.csv' };
 const panel = parsePanelCsv(panelCsv, 'state', 'year');
-const base = { kind: 'moran', unit: 'state', time: 'year', variable: 'unemp', weights: { path: 'W.csv', style: 'row' } };
-const run = (extra: Record<string, unknown>) => runMoran(MoranSpec.parse({ ...base, ...extra }), panel, inputs);
+const base = {
+  kind: 'moran',
+  unit: 'state',
+  time: 'year',
+  variable: 'unemp',
+  weights: { path: 'W.csv', style: 'row' },
+};
+const run = (extra: Record<string, unknown>) =>
+  runMoran(MoranSpec.parse({ ...base, ...extra }), panel, inputs);
 
 describe('Moran diagnostics', () => {
   it("reports Geary's C per period, consistent with gearyTest on that cross-section", () => {
@@ -58,7 +65,8 @@ describe('Moran diagnostics', () => {
     expect(chosen.lisa!.permutations).toBe(499);
     const again = run({ lisa: { time: '1975', alpha: 0.1, permutations: 499, seed: 9 } });
     expect(again.lisa).toEqual(chosen.lisa);
-    for (const u of chosen.lisa!.units) expect(u.cluster).toBe(u.pPermutation! < 0.1 ? u.quadrant : 'not significant');
+    for (const u of chosen.lisa!.units)
+      expect(u.cluster).toBe(u.pPermutation! < 0.1 ? u.quadrant : 'not significant');
     const clusters = new Set(chosen.lisa!.units.map((u) => u.cluster));
     expect(clusters.has('HH') || clusters.has('LL')).toBe(true);
     expect(() => run({ lisa: { time: 1900 } })).toThrow(/lisa.time: period 1900 is not in the sample/);
@@ -78,7 +86,11 @@ describe('Moran diagnostics', () => {
         const j = Math.floor(rng.next() * (i + 1));
         [perm[i], perm[j]] = [perm[j]!, perm[i]!];
       }
-      const values = { I: moranTest(w, perm).statistic, C: gearyTest(w, perm).statistic, L: localMoran(w, perm)[i0]!.I };
+      const values = {
+        I: moranTest(w, perm).statistic,
+        C: gearyTest(w, perm).statistic,
+        L: localMoran(w, perm)[i0]!.I,
+      };
       for (const key of ['I', 'C', 'L'] as const) {
         stats[key][0]! += values[key];
         stats[key][1]! += values[key] ** 2;
@@ -105,8 +117,17 @@ describe('Moran diagnostics', () => {
     const ids = Array.from({ length: n }, (_, i) => `p${i}`);
     const from: number[] = [];
     const to: number[] = [];
-    for (let i = 0; i + 1 < n; i++) from.push(i, i + 1), to.push(i + 1, i);
-    const w = matchWeights({ ids, from: Int32Array.from(from), to: Int32Array.from(to), weight: new Float64Array(from.length).fill(1), label: 'path' }, ids);
+    for (let i = 0; i + 1 < n; i++) (from.push(i, i + 1), to.push(i + 1, i));
+    const w = matchWeights(
+      {
+        ids,
+        from: Int32Array.from(from),
+        to: Int32Array.from(to),
+        weight: new Float64Array(from.length).fill(1),
+        label: 'path',
+      },
+      ids,
+    );
     const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i / 3) + i / 20);
     const reps = 20000;
     const p = localMoranPermutationP(w, x, reps, createRng(3));
@@ -115,7 +136,9 @@ describe('Moran diagnostics', () => {
     const z = Array.from(x, (v) => v - mean);
     // I_0 ∝ z_0 z_1; as extreme in its direction: z_0 z_j ≥ z_0 z_1 (when positive)
     const observed = z[0]! * z[1]!;
-    const exact = z.slice(1).filter((zj) => (observed >= 0 ? z[0]! * zj >= observed : z[0]! * zj <= observed)).length / (n - 1);
+    const exact =
+      z.slice(1).filter((zj) => (observed >= 0 ? z[0]! * zj >= observed : z[0]! * zj <= observed)).length /
+      (n - 1);
     expect(Math.abs(p[0]! - exact)).toBeLessThan(4 * Math.sqrt((exact * (1 - exact)) / reps) + 1 / reps);
     for (const v of p) expect(v > 0 && v <= 1).toBe(true);
   });

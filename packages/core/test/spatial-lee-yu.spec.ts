@@ -36,10 +36,19 @@ function helmert(m: number): Float64Array {
 }
 
 /** Simulated y = ρWy + Xβ + WXθ + α_i + γ_t + u, u = λWu + ε, ε ~ N(0, σ²), period-major. */
-function simulate(n: number, periods: number, truth: { rho: number; lambda: number; sigma2: number }, seed: number) {
+function simulate(
+  n: number,
+  periods: number,
+  truth: { rho: number; lambda: number; sigma2: number },
+  seed: number,
+) {
   const rng = createRng(seed);
   const ids = Array.from({ length: n }, (_, i) => `u${i}`);
-  const coords = { ids, x: Float64Array.from({ length: n }, () => rng.next()), y: Float64Array.from({ length: n }, () => rng.next()) };
+  const coords = {
+    ids,
+    x: Float64Array.from({ length: n }, () => rng.next()),
+    y: Float64Array.from({ length: n }, () => rng.next()),
+  };
   const w = matchWeights(knnWeights(coords, 4), ids, { style: 'row' });
   const solve = (c: number, b: Float64Array): Float64Array => {
     let v = Float64Array.from(b);
@@ -63,7 +72,10 @@ function simulate(n: number, periods: number, truth: { rho: number; lambda: numb
     const wx1 = spatialLag(w, x1.subarray(o, o + n));
     const e = Float64Array.from({ length: n }, () => Math.sqrt(truth.sigma2) * rng.normal());
     const u = solve(truth.lambda, e);
-    const rhs = Float64Array.from(u, (ui, i) => x1[o + i]! - 0.5 * x2[o + i]! + 0.3 * wx1[i]! + alpha[i]! + gamma + ui);
+    const rhs = Float64Array.from(
+      u,
+      (ui, i) => x1[o + i]! - 0.5 * x2[o + i]! + 0.3 * wx1[i]! + alpha[i]! + gamma + ui,
+    );
     y.set(solve(truth.rho, rhs), o);
   }
   return { w, y, x: [x1, x2], n, periods };
@@ -120,7 +132,8 @@ function explicitDesign(r: SpatialDesign, effects: FixedEffects): SpatialDesign 
       for (let b = 0; b < ns; b++) {
         let sum = 0;
         for (let i = 0; i < n; i++) {
-          for (let p = r.w.rowPtr[i]!; p < r.w.rowPtr[i + 1]!; p++) sum += fn[i * ns + a]! * r.w.val[p]! * fn[r.w.col[p]! * ns + b]!;
+          for (let p = r.w.rowPtr[i]!; p < r.w.rowPtr[i + 1]!; p++)
+            sum += fn[i * ns + a]! * r.w.val[p]! * fn[r.w.col[p]! * ns + b]!;
         }
         dense[a * ns + b] = sum;
       }
@@ -137,12 +150,28 @@ function explicitDesign(r: SpatialDesign, effects: FixedEffects): SpatialDesign 
       }
       rowPtr.push(col.length);
     }
-    w = { ids: Array.from({ length: ns }, (_, a) => `f${a}`), n: ns, rowPtr: Int32Array.from(rowPtr), col: Int32Array.from(col), val: Float64Array.from(val), style: 'none' };
+    w = {
+      ids: Array.from({ length: ns }, (_, a) => `f${a}`),
+      n: ns,
+      rowPtr: Int32Array.from(rowPtr),
+      col: Int32Array.from(col),
+      val: Float64Array.from(val),
+      style: 'none',
+    };
   }
-  return { w, logdet: logDetKernel(w), n: ns, periods: ts, y: transform(r.y), x: r.x.map(transform), names: r.names.slice() };
+  return {
+    w,
+    logdet: logDetKernel(w),
+    n: ns,
+    periods: ts,
+    y: transform(r.y),
+    x: r.x.map(transform),
+    names: r.names.slice(),
+  };
 }
 
-const relClose = (a: number, b: number, rel: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b) + 1e-14);
+const relClose = (a: number, b: number, rel: number): void =>
+  expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b) + 1e-14);
 
 describe('Lee–Yu transformation approach', () => {
   const sim = simulate(30, 6, { rho: 0.3, lambda: 0.4, sigma2: 1 }, 5);
@@ -155,25 +184,28 @@ describe('Lee–Yu transformation approach', () => {
     ['sar', 'twoways'],
     ['sdm', 'twoways'],
   ];
-  it.each(cases)('%s %s: the basis-free likelihood is that of the explicitly transformed data', (model, effects) => {
-    const r = raw(sim, model === 'sdm' || model === 'sdem');
-    const basisFree = { ...spatialDesign(r, effects), leeYu: leeYuTransformation(effects, r.n, r.periods) };
-    const explicit = explicitDesign(r, effects);
-    const a = fitSpatialModel(model, basisFree);
-    const b = fitSpatialModel(model, explicit);
-    if (b.rho !== null) relClose(a.rho!, b.rho, 1e-7);
-    if (b.lambda !== null) relClose(a.lambda!, b.lambda, 1e-7);
-    relClose(a.sigma2, b.sigma2, 1e-8);
-    relClose(a.logLik, b.logLik, 1e-11);
-    a.beta.forEach((v, j) => relClose(v, b.beta[j]!, 1e-7));
-    // information at the same point, basis-free vs explicit
-    const ia = expectedInformation(basisFree, b);
-    const ib = expectedInformation(explicit, b);
-    const p = Math.sqrt(ib.length);
-    const va = invertSpd(ia, p);
-    const vb = invertSpd(ib, p);
-    for (let j = 0; j < p; j++) relClose(Math.sqrt(va[j * (p + 1)]!), Math.sqrt(vb[j * (p + 1)]!), 1e-8);
-  });
+  it.each(cases)(
+    '%s %s: the basis-free likelihood is that of the explicitly transformed data',
+    (model, effects) => {
+      const r = raw(sim, model === 'sdm' || model === 'sdem');
+      const basisFree = { ...spatialDesign(r, effects), leeYu: leeYuTransformation(effects, r.n, r.periods) };
+      const explicit = explicitDesign(r, effects);
+      const a = fitSpatialModel(model, basisFree);
+      const b = fitSpatialModel(model, explicit);
+      if (b.rho !== null) relClose(a.rho!, b.rho, 1e-7);
+      if (b.lambda !== null) relClose(a.lambda!, b.lambda, 1e-7);
+      relClose(a.sigma2, b.sigma2, 1e-8);
+      relClose(a.logLik, b.logLik, 1e-11);
+      a.beta.forEach((v, j) => relClose(v, b.beta[j]!, 1e-7));
+      // information at the same point, basis-free vs explicit
+      const ia = expectedInformation(basisFree, b);
+      const ib = expectedInformation(explicit, b);
+      const p = Math.sqrt(ib.length);
+      const va = invertSpd(ia, p);
+      const vb = invertSpd(ib, p);
+      for (let j = 0; j < p; j++) relClose(Math.sqrt(va[j * (p + 1)]!), Math.sqrt(vb[j * (p + 1)]!), 1e-8);
+    },
+  );
 
   it('short panels: the corrected σ² and λ are closer to the truth than the direct ones', () => {
     const truth = { rho: 0, lambda: 0.5, sigma2: 1 };
@@ -185,7 +217,10 @@ describe('Lee–Yu transformation approach', () => {
         const s = simulate(25, 4, truth, 100 + r);
         const d = spatialDesign(raw(s, model === 'sdem'), 'twoways');
         const direct = fitSpatialModel(model, d);
-        const corrected = fitSpatialModel(model, { ...d, leeYu: leeYuTransformation('twoways', s.n, s.periods) });
+        const corrected = fitSpatialModel(model, {
+          ...d,
+          leeYu: leeYuTransformation('twoways', s.n, s.periods),
+        });
         err.direct.s2 += direct.sigma2 - truth.sigma2;
         err.leeYu.s2 += corrected.sigma2 - truth.sigma2;
         err.direct.lambda += direct.lambda! - truth.lambda;
@@ -193,7 +228,12 @@ describe('Lee–Yu transformation approach', () => {
       }
     }
     const m = reps * models.length;
-    const bias = { directS2: err.direct.s2 / m, leeYuS2: err.leeYu.s2 / m, directLambda: err.direct.lambda / m, leeYuLambda: err.leeYu.lambda / m };
+    const bias = {
+      directS2: err.direct.s2 / m,
+      leeYuS2: err.leeYu.s2 / m,
+      directLambda: err.direct.lambda / m,
+      leeYuLambda: err.leeYu.lambda / m,
+    };
     console.log(JSON.stringify(bias));
     // direct σ² ≈ σ²(T − 1)(N − 1)/(TN) ≈ 0.72 σ² here; the corrected one keeps only the small-sample
     // ML bias of its N*T* = 72 observations (k regressors and λ estimated)
@@ -205,15 +245,29 @@ describe('Lee–Yu transformation approach', () => {
 
 describe('Lee–Yu through the analysis spec (Produc)', () => {
   const folder = resolve(__dirname, '../../../../shared/fixtures/produc');
-  const cases: { name: string; expected: Record<string, any> }[] = JSON.parse(readFileSync(resolve(folder, 'cases.json'), 'utf8'));
+  const cases: { name: string; expected: Record<string, any> }[] = JSON.parse(
+    readFileSync(resolve(folder, 'cases.json'), 'utf8'),
+  );
   const expected = (name: string) => cases.find((c) => c.name === name)!.expected;
   const panelCsv = readFileSync(resolve(folder, 'panel.csv'), 'utf8');
-  const inputs = { panelCsv, weightsText: readFileSync(resolve(folder, 'W.csv'), 'utf8'), weightsName: 'W.csv' };
+  const inputs = {
+    panelCsv,
+    weightsText: readFileSync(resolve(folder, 'W.csv'), 'utf8'),
+    weightsName: 'W.csv',
+  };
   const panel = parsePanelCsv(panelCsv, 'state', 'year');
   const x = ['lpcap', 'lpc', 'lemp', 'unemp'];
   const fit = (extra: Record<string, unknown>) =>
     fitSpatialRegression(
-      RegressionSpec.parse({ kind: 'regression', unit: 'state', time: 'year', y: 'lgsp', x, weights: { path: 'W.csv', style: 'row' }, ...extra }),
+      RegressionSpec.parse({
+        kind: 'regression',
+        unit: 'state',
+        time: 'year',
+        y: 'lgsp',
+        x,
+        weights: { path: 'W.csv', style: 'row' },
+        ...extra,
+      }),
       panel,
       inputs,
     );
@@ -238,7 +292,10 @@ describe('Lee–Yu through the analysis spec (Produc)', () => {
       x: [...columns, ...(durbin ? columns.map((c) => panelSpatialLag(w, c)) : [])],
       names: [...x, ...(durbin ? x.map((name) => `W*${name}`) : [])],
     };
-    return fitSpatialModel(model, { ...spatialDesign(r, effects), leeYu: leeYuTransformation(effects, n, periods) });
+    return fitSpatialModel(model, {
+      ...spatialDesign(r, effects),
+      leeYu: leeYuTransformation(effects, n, periods),
+    });
   };
 
   it('SAR/SDM: the shared transformation agrees with the bias-corrected fixtures (sar-twoways-leeyu, sdpd-sdm-twoways-leeyu)', () => {
@@ -250,10 +307,16 @@ describe('Lee–Yu through the analysis spec (Produc)', () => {
       // the fixture path itself still holds
       relClose(fit({ model, effects: 'twoways', leeYu: true }).rho!.estimate, e.rho.estimate, 1e-8);
       const t = transformedFit(model, 'twoways');
-      console.log(`${name}: rho ${e.rho.estimate} (bias-corrected) vs ${t.rho} (transformation), sigma2 ${e.sigma2} vs ${t.sigma2}`);
+      console.log(
+        `${name}: rho ${e.rho.estimate} (bias-corrected) vs ${t.rho} (transformation), sigma2 ${e.sigma2} vs ${t.sigma2}`,
+      );
       expect(Math.abs(t.rho! - e.rho.estimate)).toBeLessThan(0.1 * e.rho.se);
       relClose(t.sigma2, e.sigma2, 5e-3);
-      x.forEach((term, j) => expect(Math.abs(t.beta[j]! - e.coefficients[term].estimate)).toBeLessThan(0.1 * e.coefficients[term].se));
+      x.forEach((term, j) =>
+        expect(Math.abs(t.beta[j]! - e.coefficients[term].estimate)).toBeLessThan(
+          0.1 * e.coefficients[term].se,
+        ),
+      );
     }
     // unit effects: the direct ρ, β and σ² · T/(T − 1), exactly as the existing path
     const unit = fit({ model: 'sar', effects: 'unit', leeYu: true });
@@ -276,9 +339,14 @@ describe('Lee–Yu through the analysis spec (Produc)', () => {
       expect(corrected.sigma2!).toBeGreaterThan(direct.sigma2!);
       expect(corrected.logLik).toBe(direct.logLik);
     }
-    expect(() => fit({ model: 'sem', effects: 'twoways', leeYu: true, vcov: 'cluster' })).toThrow(/not available with the Lee-Yu transformation/);
-    expect(() => fit({ model: 'sem', effects: 'twoways', leeYu: true, weights: { path: 'W.csv', style: 'none' } })).toThrow(
-      /needs every row of W to sum to one/,
+    expect(() => fit({ model: 'sem', effects: 'twoways', leeYu: true, vcov: 'cluster' })).toThrow(
+      /for unit effects with vcov "cluster" only/,
     );
+    expect(() => fit({ model: 'sdem', effects: 'unit', leeYu: true, vcov: 'robust' })).toThrow(
+      /for unit effects with vcov "cluster" only/,
+    );
+    expect(() =>
+      fit({ model: 'sem', effects: 'twoways', leeYu: true, weights: { path: 'W.csv', style: 'none' } }),
+    ).toThrow(/needs every row of W to sum to one/);
   });
 });

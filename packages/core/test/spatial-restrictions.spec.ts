@@ -12,10 +12,16 @@ import { chiSquareSf } from '../src/stats/distributions.js';
 import { lrTest, sdmVsSarWald, sdmVsSemWald } from '../src/spatial/restrictions.js';
 
 const folder = resolve(__dirname, '../../../../shared/fixtures/produc');
-const cases: { name: string; expected: { logLik?: number } }[] = JSON.parse(readFileSync(resolve(folder, 'cases.json'), 'utf8'));
+const cases: { name: string; expected: { logLik?: number } }[] = JSON.parse(
+  readFileSync(resolve(folder, 'cases.json'), 'utf8'),
+);
 const logLik = (name: string): number => cases.find((c) => c.name === name)!.expected.logLik!;
 const panelCsv = readFileSync(resolve(folder, 'panel.csv'), 'utf8');
-const inputs = { panelCsv, weightsText: readFileSync(resolve(folder, 'W.csv'), 'utf8'), weightsName: 'W.csv' };
+const inputs = {
+  panelCsv,
+  weightsText: readFileSync(resolve(folder, 'W.csv'), 'utf8'),
+  weightsName: 'W.csv',
+};
 const panel = parsePanelCsv(panelCsv, 'state', 'year');
 const base = {
   kind: 'regression',
@@ -25,7 +31,8 @@ const base = {
   x: ['lpcap', 'lpc', 'lemp', 'unemp'],
   weights: { path: 'W.csv', style: 'row' },
 };
-const fit = (spec: Record<string, unknown>) => fitSpatialRegression(RegressionSpec.parse({ ...base, ...spec }), panel, inputs);
+const fit = (spec: Record<string, unknown>) =>
+  fitSpatialRegression(RegressionSpec.parse({ ...base, ...spec }), panel, inputs);
 const close = (actual: number, expected: number, rel = 1e-9): void =>
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected));
 
@@ -65,9 +72,13 @@ describe('tests of model restrictions', () => {
     expect(r.tests!['sdmVsSarLr']).toBeUndefined();
     // the common factor test needs W*x for every x: skipped by default, an error when asked for
     expect(r.tests!['sdmVsSemWald']).toBeUndefined();
-    expect(() => fit({ model: 'sdm', effects: 'unit', durbin: ['lpc'], tests: ['sdm-vs-sem'] })).toThrow(/durbin leaves out lpcap, lemp, unemp/);
+    expect(() => fit({ model: 'sdm', effects: 'unit', durbin: ['lpc'], tests: ['sdm-vs-sem'] })).toThrow(
+      /durbin leaves out lpcap, lemp, unemp/,
+    );
     expect(() => fit({ model: 'sar', effects: 'unit', tests: ['sdm-vs-sar'] })).toThrow(SpilloverError);
-    expect(() => fit({ model: 'sar', effects: 'none', tests: ['fixed-effects'] })).toThrow(/needs a model with fixed effects/);
+    expect(() => fit({ model: 'sar', effects: 'none', tests: ['fixed-effects'] })).toThrow(
+      /needs a model with fixed effects/,
+    );
     const sdmDefault = fit({ model: 'sdm', effects: 'twoways' });
     expect(Object.keys(sdmDefault.tests!).sort()).toEqual(['sdmVsSarWald', 'sdmVsSemWald']);
   });

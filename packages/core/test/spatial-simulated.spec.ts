@@ -36,7 +36,10 @@ describe('simulated spatial panels', () => {
     expect(again.impacts).toEqual(r.impacts);
     // total effect of x1 = (β + θ)/(1 − ρ)
     const c = r.coefficients;
-    expect(r.impacts!.total['x1']!.estimate).toBeCloseTo((c['x1']!.estimate + c['W*x1']!.estimate) / (1 - r.rho!.estimate), 12);
+    expect(r.impacts!.total['x1']!.estimate).toBeCloseTo(
+      (c['x1']!.estimate + c['W*x1']!.estimate) / (1 - r.rho!.estimate),
+      12,
+    );
   });
 
   it('the sparse-LU route (large or non-symmetric W) gives the eigenvalue route numbers, impacts included', () => {
@@ -50,7 +53,8 @@ describe('simulated spatial panels', () => {
     } finally {
       EIGEN_LIMIT.general = saved;
     }
-    const close = (a: number, b: number, rel: number): void => expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b));
+    const close = (a: number, b: number, rel: number): void =>
+      expect(Math.abs(a - b)).toBeLessThanOrEqual(rel * Math.abs(b));
     close(sparse.rho!.estimate, eigen.rho!.estimate, 1e-12);
     close(sparse.rho!.se!, eigen.rho!.se!, 1e-10);
     close(sparse.logLik!, eigen.logLik!, 1e-12);
@@ -82,7 +86,11 @@ describe('simulated spatial panels', () => {
 
   it('cluster-robust SEs are finite and differ from the classical ones', () => {
     const classical = fitSpatialRegression(RegressionSpec.parse({ ...base, model: 'sar' }), panel, inputs);
-    const cluster = fitSpatialRegression(RegressionSpec.parse({ ...base, model: 'sar', vcov: 'cluster' }), panel, inputs);
+    const cluster = fitSpatialRegression(
+      RegressionSpec.parse({ ...base, model: 'sar', vcov: 'cluster' }),
+      panel,
+      inputs,
+    );
     expect(cluster.rho!.estimate).toBe(classical.rho!.estimate);
     expect(Number.isFinite(cluster.rho!.se)).toBe(true);
     expect(cluster.coefficients['x1']!.se).not.toBe(classical.coefficients['x1']!.se);
@@ -91,6 +99,8 @@ describe('simulated spatial panels', () => {
   it('an unbalanced panel is an UNBALANCED_PANEL error naming the missing unit-periods', () => {
     const lines = sim.panelCsv.split('\n').filter((l) => !l.startsWith('u7,2003,'));
     const p = parsePanelCsv(lines.join('\n'), 'unit', 'time');
-    expect(() => fitSpatialRegression(RegressionSpec.parse({ ...base, model: 'sar' }), p, inputs)).toThrow(/UNBALANCED|balanced panel.*u7 2003/);
+    expect(() => fitSpatialRegression(RegressionSpec.parse({ ...base, model: 'sar' }), p, inputs)).toThrow(
+      /UNBALANCED|balanced panel.*u7 2003/,
+    );
   });
 });

@@ -138,8 +138,9 @@ function solveSpatial(w: SpatialWeights, rho: number, b: Float64Array): Float64A
 
 function edgeList(t: WeightTriplets, format: (w: number) => string): string {
   const lines = ['from,to,weight'];
-  for (let e = 0; e < t.from.length; e++)
+  for (let e = 0; e < t.from.length; e++) {
     lines.push(`${t.ids[t.from[e]!]},${t.ids[t.to[e]!]},${format(t.weight[e]!)}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 
@@ -237,8 +238,9 @@ export function generateDemo(cityListCsv: string, options: DemoOptions = {}): De
     }
     nationalDigital[s] = round(nationalDigital[s]!, 4);
     nationalTotal[s] = round(nationalTotal[s]!, 4);
-    for (let i = 0; i < n; i++)
+    for (let i = 0; i < n; i++) {
       lq.set(s, i, digital.get(s, i) / total.get(s, i) / (nationalDigital[s]! / nationalTotal[s]!));
+    }
   }
 
   // ---- latent government digital engagement G_it
@@ -247,8 +249,9 @@ export function generateDemo(cityListCsv: string, options: DemoOptions = {}): De
   for (let s = 0; s < periods; s++) {
     const year = yearOf(s);
     const push = 0.05 * (year - FIRST_YEAR) + 1.5 * Math.min(1, Math.max(0, (year - 2014) / 9));
-    for (let i = 0; i < n; i++)
+    for (let i = 0; i < n; i++) {
       engagement.set(s, i, round(engagementLevel[i]! + push + 0.3 * engRng.normal(), 4));
+    }
   }
 
   // ---- controls (AR(1) deviations around city levels and trends)
@@ -332,8 +335,9 @@ export function generateDemo(cityListCsv: string, options: DemoOptions = {}): De
   // ---- observed rows (unit-major, years ascending)
   const rows: { i: number; s: number }[] = [];
   for (let i = 0; i < n; i++) {
-    for (let s = p.burnIn; s < periods; s++)
+    for (let s = p.burnIn; s < periods; s++) {
       if (isObserved(ids[i]!, yearOf(s), complete)) rows.push({ i, s });
+    }
   }
   const latentScale = meanSd(rows.map((r) => latent.get(r.s, r.i)));
 

@@ -58,8 +58,9 @@ export function workReportText(cityName: string, year: number, count: number, rn
   const sentences: string[] = [];
   const nfill = 5 + Math.floor(rng.next() * 5);
   for (let k = 0; k < nfill; k++) sentences.push(pick(fillers, rng));
-  for (let k = 0; k < count; k++)
+  for (let k = 0; k < count; k++) {
     sentences.push(pick(digitalTemplates, rng).replace('{}', pick(digitalTerms, rng)));
+  }
   // Fisher–Yates shuffle so the digital sentences are spread through the text
   for (let k = sentences.length - 1; k > 0; k--) {
     const j = Math.floor(rng.next() * (k + 1));

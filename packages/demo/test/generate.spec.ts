@@ -150,8 +150,9 @@ describe('cities and agglomerations', () => {
   it('has 19 agglomerations whose named members are all in the city list', () => {
     expect(agglomerations).toHaveLength(19);
     const names = new Set(cities.map((c) => `${c.province}/${c.name}`));
-    for (const m of namedMembers())
+    for (const m of namedMembers()) {
       expect(names.has(`${m.province}/${m.name}`), `${m.agglomeration}: ${m.province} ${m.name}`).toBe(true);
+    }
     const ids = new Set(cities.map((c) => c.agglomeration).filter((a) => a !== ''));
     expect(ids.size).toBe(19);
   });

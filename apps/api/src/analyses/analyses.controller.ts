@@ -53,7 +53,13 @@ export class AnalysesController {
     summary: 'Analyses of a team (or of all the caller’s teams), newest first, filtered and paginated',
     description: `Without limit every match is returned. The ${totalCountHeader} header holds the number of matches before limit/offset.`,
   })
-  @ApiQuery({ name: 'query', required: false, schema: ref('AnalysisListQuery'), style: 'form', explode: true })
+  @ApiQuery({
+    name: 'query',
+    required: false,
+    schema: ref('AnalysisListQuery'),
+    style: 'form',
+    explode: true,
+  })
   @ApiResponse({ status: 200, schema: { type: 'array', items: ref('AnalysisView') } })
   @ApiErrors(400, 404)
   async list(

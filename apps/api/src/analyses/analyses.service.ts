@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { CreateAnalysisBody, type AnalysisView } from '@spillover/contracts';
 import { checkSpecColumns } from '@spillover/core';
 import { AnalysisEntity } from '@spillover/db';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import type { z } from 'zod';
 import { notFound } from '../common/not-found.js';
 import { validationError } from '../common/zod-issues.js';
@@ -70,18 +70,6 @@ export class AnalysesService {
       );
     }
     return analysisView(analysis);
-  }
-
-  /** Analyses of one of the caller's teams, or of all of them; newest first. */
-  async list(userId: string, teamId?: string): Promise<AnalysisView[]> {
-    const teamIds = teamId ? [teamId] : await this.access.teamIdsOf(userId);
-    if (teamId) await this.access.requireMember(userId, teamId);
-    if (teamIds.length === 0) return [];
-    const analyses = await this.analyses.find({
-      where: { teamId: In(teamIds) },
-      order: { createdAt: 'DESC' },
-    });
-    return analyses.map(analysisView);
   }
 
   /** An analysis of one of the caller's teams; NOT_FOUND otherwise. */

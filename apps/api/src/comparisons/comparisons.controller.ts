@@ -9,13 +9,13 @@ import {
 import type { UserEntity } from '@spillover/db';
 import { z } from 'zod';
 import { CurrentUser } from '../auth/authenticated-request.js';
+import { TeamQuery } from '../common/team-query.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
 import { ComparisonsService, comparisonView } from './comparisons.service.js';
 
-const TeamQuery = z.strictObject({ teamId: z.string().uuid('teamId must be a UUID') });
 const TableQuery = z.strictObject({ digits: z.coerce.number().int().min(0).max(10).optional() });
 
 @ApiTags('comparisons')
@@ -45,7 +45,7 @@ export class ComparisonsController {
   @ApiErrors(400, 404)
   list(
     @CurrentUser() user: UserEntity,
-    @Query(new ZodValidationPipe(TeamQuery)) query: z.infer<typeof TeamQuery>,
+    @Query(new ZodValidationPipe(TeamQuery)) query: TeamQuery,
   ): Promise<ComparisonView[]> {
     return this.comparisons.list(user.id, query.teamId);
   }

@@ -34,7 +34,12 @@ export const ApiEnvironment = z.object({
   /** Comma-separated emails whose users are platform administrators (at sign-up, and at every start). */
   ADMIN_EMAILS: z
     .string()
-    .transform((value) => value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((email) => email.trim().toLowerCase())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.email('ADMIN_EMAILS must be a comma-separated list of emails')))
     .default([]),
   /** Default per-team limits; an administrator can set others per team. */

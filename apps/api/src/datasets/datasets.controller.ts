@@ -1,4 +1,15 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res, StreamableFile, UseGuards } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBody,
   ApiConsumes,
@@ -9,11 +20,12 @@ import {
   ApiResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { SpilloverError, UploadDatasetQuery, type DatasetView } from '@spillover/contracts';
+import { UploadDatasetQuery, type DatasetView } from '@spillover/contracts';
 import type { UserEntity } from '@spillover/db';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { CurrentUser } from '../auth/authenticated-request.js';
+import { rawBodyUpload } from '../common/raw-body-upload.js';
+import { TeamQuery } from '../common/team-query.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { UploadLimitGuard } from '../limits/team-limits.guards.js';
@@ -22,10 +34,8 @@ import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
 import { datasetView } from './dataset-view.js';
 import { DatasetsService } from './datasets.service.js';
-import { readLimitedBody } from './read-limited-body.js';
 
 const csvTypes = ['text/csv', 'application/octet-stream'];
-const TeamQuery = z.strictObject({ teamId: z.string().uuid('teamId must be a UUID') });
 
 @ApiTags('datasets')
 @ApiSession()
@@ -56,13 +66,8 @@ export class DatasetsController {
     @Query(new ZodValidationPipe(UploadDatasetQuery)) query: UploadDatasetQuery,
     @Req() request: Request,
   ): Promise<DatasetView> {
-    if (!request.is(csvTypes)) {
-      throw new SpilloverError(
-        'UNSUPPORTED',
-        `send the CSV as the request body with Content-Type ${csvTypes.join(' or ')} (got ${request.headers['content-type'] ?? 'none'})`,
-      );
-    }
-    return this.datasets.upload(user.id, query, () => readLimitedBody(request, this.config.uploadMaxBytes));
+    const readBody = rawBodyUpload(request, csvTypes, 'the CSV', this.config.uploadMaxBytes);
+    return this.datasets.upload(user.id, query, readBody);
   }
 
   @Get()
@@ -72,7 +77,7 @@ export class DatasetsController {
   @ApiErrors(400, 404)
   list(
     @CurrentUser() user: UserEntity,
-    @Query(new ZodValidationPipe(TeamQuery)) query: z.infer<typeof TeamQuery>,
+    @Query(new ZodValidationPipe(TeamQuery)) query: TeamQuery,
   ): Promise<DatasetView[]> {
     return this.datasets.list(user.id, query.teamId);
   }

@@ -2,7 +2,6 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, UseFilters }
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   PreviewTextsBody,
-  SpilloverError,
   UploadTextsQuery,
   type DatasetView,
   type KeywordCountResult,
@@ -12,9 +11,9 @@ import { defaultDigitalDictionary } from '@spillover/core';
 import type { UserEntity } from '@spillover/db';
 import type { Request } from 'express';
 import { CurrentUser } from '../auth/authenticated-request.js';
+import { rawBodyUpload } from '../common/raw-body-upload.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { readLimitedBody } from '../datasets/read-limited-body.js';
 import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
 import { TextsService } from './texts.service.js';
@@ -63,15 +62,8 @@ export class TextsController {
     @Query(new ZodValidationPipe(UploadTextsQuery)) query: UploadTextsQuery,
     @Req() request: Request,
   ): Promise<DatasetView> {
-    if (!request.is(textsTypes)) {
-      throw new SpilloverError(
-        'UNSUPPORTED',
-        `send the ZIP archive or CSV as the request body with Content-Type ${textsTypes.join(' or ')} (got ${request.headers['content-type'] ?? 'none'})`,
-      );
-    }
-    return this.texts.upload(user.id, query, request.headers['content-type'], () =>
-      readLimitedBody(request, this.config.uploadMaxBytes),
-    );
+    const readBody = rawBodyUpload(request, textsTypes, 'the ZIP archive or CSV', this.config.uploadMaxBytes);
+    return this.texts.upload(user.id, query, request.headers['content-type'], readBody);
   }
 
   @Post('preview')

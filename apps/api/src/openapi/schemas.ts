@@ -183,5 +183,3 @@ export const schemas = {
   ...adminSchemas,
   ...comparisonSchemas,
 } satisfies Record<string, SchemaObject>;
-
-export type SchemaName = keyof typeof schemas;

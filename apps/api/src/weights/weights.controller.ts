@@ -11,7 +11,8 @@ import {
 } from '@nestjs/swagger';
 import {
   BuildWeightsBody,
-  SpilloverError,
+  ContiguityWeightsQuery,
+  contiguityTypes,
   UploadWeightsQuery,
   weightsFileName,
   weightsFormats,
@@ -19,12 +20,12 @@ import {
 } from '@spillover/contracts';
 import type { UserEntity } from '@spillover/db';
 import type { Request, Response } from 'express';
-import { z } from 'zod';
 import { CurrentUser } from '../auth/authenticated-request.js';
+import { rawBodyUpload } from '../common/raw-body-upload.js';
+import { TeamQuery } from '../common/team-query.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { readLimitedBody } from '../datasets/read-limited-body.js';
 import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
 import { weightsView } from './weights-view.js';
@@ -32,7 +33,8 @@ import { WeightsService } from './weights.service.js';
 
 /** GAL and GWT files are plain text; matrices and edge lists are CSV. */
 const fileTypes = ['text/csv', 'text/plain', 'application/octet-stream'];
-const TeamQuery = z.strictObject({ teamId: z.string().uuid('teamId must be a UUID') });
+/** GeoJSON uploads; the JSON body parser leaves this route's body unread (main.ts). */
+const geojsonTypes = ['application/geo+json', 'application/json'];
 
 @ApiTags('weights')
 @ApiSession()
@@ -65,13 +67,8 @@ export class WeightsController {
     @Query(new ZodValidationPipe(UploadWeightsQuery)) query: UploadWeightsQuery,
     @Req() request: Request,
   ): Promise<WeightsView> {
-    if (!request.is(fileTypes)) {
-      throw new SpilloverError(
-        'UNSUPPORTED',
-        `send the weights file as the request body with Content-Type ${fileTypes.join(' or ')} (got ${request.headers['content-type'] ?? 'none'})`,
-      );
-    }
-    return this.weights.upload(user.id, query, () => readLimitedBody(request, this.config.uploadMaxBytes));
+    const readBody = rawBodyUpload(request, fileTypes, 'the weights file', this.config.uploadMaxBytes);
+    return this.weights.upload(user.id, query, readBody);
   }
 
   @Post('build')
@@ -90,6 +87,35 @@ export class WeightsController {
     return this.weights.build(user.id, body);
   }
 
+  @Post('contiguity')
+  @ApiOperation({
+    summary: 'Build queen or rook contiguity weights from uploaded GeoJSON polygons',
+    description:
+      'The request body is a GeoJSON FeatureCollection of Polygon/MultiPolygon features; `idProperty` names the feature property holding the unit id. Queen links units whose boundaries share a point, rook units sharing an edge (both up to the `snap` tolerance). A missing or duplicate id or a malformed geometry is refused naming the feature; units without neighbours are kept as islands. Stored as an edge list.',
+  })
+  @ApiConsumes(...geojsonTypes)
+  @ApiQuery({ name: 'teamId', type: String, format: 'uuid' })
+  @ApiQuery({ name: 'name', type: String, description: 'weights name; building it again adds a version' })
+  @ApiQuery({ name: 'idProperty', type: String, description: 'feature property holding the unit id' })
+  @ApiQuery({ name: 'type', enum: contiguityTypes })
+  @ApiQuery({
+    name: 'snap',
+    type: Number,
+    required: false,
+    description: 'snap tolerance in coordinate units (default 1e-7 of the map’s extent)',
+  })
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiResponse({ status: 201, schema: ref('WeightsView') })
+  @ApiErrors(400, 404, 413, 422)
+  contiguity(
+    @CurrentUser() user: UserEntity,
+    @Query(new ZodValidationPipe(ContiguityWeightsQuery)) query: ContiguityWeightsQuery,
+    @Req() request: Request,
+  ): Promise<WeightsView> {
+    const readBody = rawBodyUpload(request, geojsonTypes, 'the GeoJSON file', this.config.uploadMaxBytes);
+    return this.weights.contiguity(user.id, query, readBody);
+  }
+
   @Get()
   @ApiOperation({ summary: 'Weights versions of a team, newest first' })
   @ApiQuery({ name: 'teamId', type: String, format: 'uuid' })
@@ -97,7 +123,7 @@ export class WeightsController {
   @ApiErrors(400, 404)
   list(
     @CurrentUser() user: UserEntity,
-    @Query(new ZodValidationPipe(TeamQuery)) query: z.infer<typeof TeamQuery>,
+    @Query(new ZodValidationPipe(TeamQuery)) query: TeamQuery,
   ): Promise<WeightsView[]> {
     return this.weights.list(user.id, query.teamId);
   }

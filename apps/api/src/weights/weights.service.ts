@@ -5,6 +5,7 @@ import {
   SpilloverError,
   type AnalysisSpec,
   type BuildWeightsBody,
+  type ContiguityWeightsQuery,
   type UploadWeightsQuery,
   type WeightsRecipe,
   type WeightsView,
@@ -20,6 +21,7 @@ import { panelUnitIds, requireUnitsCovered, storedWeightsId, weightsOfSpec } fro
 import { buildWeightTriplets } from './build-weights.js';
 import { describeWeights, type DescribedWeights } from './describe-weights.js';
 import { edgeListCsv } from './edge-list.js';
+import { geojsonContiguity } from './geojson-weights.js';
 import { weightsView } from './weights-view.js';
 
 @Injectable()
@@ -74,6 +76,26 @@ export class WeightsService {
       datasetName: dataset.name,
       datasetVersion: dataset.version,
       ...parameters,
+    });
+  }
+
+  /** Builds queen or rook contiguity weights from uploaded GeoJSON polygons and stores them as an edge list. */
+  async contiguity(
+    userId: string,
+    query: ContiguityWeightsQuery,
+    readBody: () => Promise<Buffer>,
+  ): Promise<WeightsView> {
+    await this.access.requireMember(userId, query.teamId);
+    // islands become `u,u,0` rows, so they stay in the stored unit ids
+    const text = edgeListCsv(geojsonContiguity(await readBody(), query));
+    const described = describeWeights(text, query.name, 'edges');
+    const { type, idProperty, snap } = query;
+    return this.store(userId, query.teamId, query.name, text, described, {
+      source: 'geojson',
+      method: 'contiguity',
+      type,
+      idProperty,
+      ...(snap === undefined ? {} : { snap }),
     });
   }
 

@@ -5,6 +5,7 @@ import { ErrorMessage, MultiSelect, Select, TextField, type Option } from '@spil
 import Link from 'next/link';
 import { useMemo, useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../lib/api';
+import { numericVariables } from '../../lib/composer-dataset';
 import { useLiveAnalysis } from '../../lib/use-live-analysis';
 import { AnalysisRunStatus } from './AnalysisRunStatus';
 import { DerivedVersionLink } from './DerivedVersionLink';
@@ -39,9 +40,7 @@ const methodOptions = [
  */
 export function IndexBuilder({ dataset }: { dataset: DatasetView }) {
   const { unitColumn, timeColumn } = dataset.report;
-  const numeric = dataset.report.columns
-    .filter((c) => c.type === 'numeric' && c.name !== unitColumn && c.name !== timeColumn)
-    .map((c) => c.name);
+  const numeric = numericVariables(dataset);
   const [form, setForm] = useState<IndexForm>(() => ({
     indicators: initialIndicators(numeric),
     weighting: 'pooled',

@@ -66,7 +66,8 @@ describe('a CPU-heavy job longer than the lock duration', () => {
   });
 
   it('is never reported stalled and succeeds on its first attempt', async () => {
-    const seed = await seedDataset(db.dataSource, syntheticPanel(8000, 30), 'unit', 'time');
+    // sized to take several seconds even on an idle machine (about 2.5 s per 240,000 rows here)
+    const seed = await seedDataset(db.dataSource, syntheticPanel(24000, 30), 'unit', 'time');
     const id = await insertAnalysis(db.dataSource, seed, syntheticSpec);
     await queue.add(
       JobName.FitAnalysis,

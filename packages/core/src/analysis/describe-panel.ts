@@ -25,8 +25,9 @@ export function panelReport(panel: Panel): ValidationReport {
     for (let t = 0; t < nperiods; t++) {
       if (present[u * nperiods + t]) continue;
       missingUnitPeriodCount++;
-      if (missingUnitPeriods.length < MISSING_LISTED)
+      if (missingUnitPeriods.length < MISSING_LISTED) {
         missingUnitPeriods.push({ unit: panel.units[u]!, time: panel.times[t]! });
+      }
     }
   }
   const columns: ColumnReport[] = panel.columnNames.map((name) => {

@@ -145,8 +145,9 @@ function coefficientEntries(fit: LinearModelFit): RegressionResult['coefficients
 
 /** Copies the finite numbers of `fields` onto `target` (JSON has no NaN or Infinity). */
 function assignFinite(target: Record<string, unknown>, fields: Record<string, number | undefined>): void {
-  for (const [key, value] of Object.entries(fields))
+  for (const [key, value] of Object.entries(fields)) {
     if (value !== undefined && Number.isFinite(value)) target[key] = value;
+  }
 }
 
 /**
@@ -154,10 +155,11 @@ function assignFinite(target: Record<string, unknown>, fields: Record<string, nu
  * The sample is the complete cases of y, x and instruments (lags `L.x` by unit), sorted by unit and time.
  */
 export function fitLinearRegression(spec: RegressionSpec, panel: Panel): LinearRegressionOutcome {
-  if (!isLinearModel(spec.model))
+  if (!isLinearModel(spec.model)) {
     throw new SpilloverError('INVALID_SPEC', `model: "${spec.model}" is not a linear panel model`, {
       field: 'model',
     });
+  }
   rejectSpatialOptions(spec);
   const plan = instrumentPlan(spec);
   const source = plan

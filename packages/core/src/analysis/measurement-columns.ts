@@ -88,7 +88,7 @@ export function measurementColumns(
           (v) => v.lq,
         ),
       ];
-      if (result.values.some((v) => v.density !== undefined))
+      if (result.values.some((v) => v.density !== undefined)) {
         out.push(
           column(
             `${output}_density`,
@@ -97,6 +97,7 @@ export function measurementColumns(
             (v) => v.density,
           ),
         );
+      }
       return out;
     }
     case 'keyword-count':
@@ -120,7 +121,11 @@ export function measurementColumns(
           (t) => t.lnCount,
         ),
       ];
-    default:
+    case 'regression':
+    case 'moran':
+    case 'mediation':
+    case 'threshold':
+    case 'heterogeneity':
       throw new SpilloverError('UNSUPPORTED', `kind: a "${spec.kind}" result adds no columns to the panel`, {
         field: 'kind',
       });

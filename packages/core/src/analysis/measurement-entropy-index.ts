@@ -64,8 +64,9 @@ export function runEntropyIndex(
       list.push(position);
       byTime.set(t, list);
     });
-    for (const t of [...byTime.keys()].sort((a, b) => a - b))
+    for (const t of [...byTime.keys()].sort((a, b) => a - b)) {
       blocks.push({ time: panel.times[t]!, positions: byTime.get(t)! });
+    }
   } else {
     blocks.push({ positions: rows.map((_, position) => position) });
   }
@@ -176,8 +177,9 @@ function completeRows(
       { field: `indicators[${j}].column`, column: names[j], unit, time, row: panel.lines[r] },
     );
   }
-  if (rows.length < 2)
+  if (rows.length < 2) {
     throw new SpilloverError('INSUFFICIENT_DATA', `only ${rows.length} unit-period(s) have every indicator`);
+  }
   return rows;
 }
 

@@ -27,10 +27,11 @@ export function runKeywordCount(
     );
   }
   const terms = editDictionary(spec.dictionary);
-  if (terms.length === 0)
+  if (terms.length === 0) {
     throw new SpilloverError('INVALID_SPEC', 'dictionary: no term is left after the edits', {
       field: 'dictionary',
     });
+  }
   const matcher = compileDictionary(terms);
   const { records } = parseCsv(inputs.panelCsv, 'panel CSV');
   const totals = new Float64Array(matcher.terms.length);
@@ -53,8 +54,9 @@ export function runKeywordCount(
       lnCount: counted.lnCount,
       terms: Object.fromEntries(matcher.terms.map((term, j) => [term, counted.termCounts[j]!])),
     });
-    if ((k + 1) % 100 === 0 || k + 1 === order.length)
+    if ((k + 1) % 100 === 0 || k + 1 === order.length) {
       hooks.onProgress?.({ stage: 'keyword-count', done: k + 1, total: order.length });
+    }
   });
   const result: KeywordCountResult = {
     kind: 'keyword-count',
@@ -65,9 +67,10 @@ export function runKeywordCount(
     totals: Object.fromEntries(matcher.terms.map((term, j) => [term, totals[j]!])),
     texts,
   };
-  if (empty.length > 0)
+  if (empty.length > 0) {
     result.warnings = [
       `${empty.length} empty text(s): ${empty.slice(0, 10).join(', ')}${empty.length > 10 ? ', …' : ''}`,
     ];
+  }
   return result;
 }

@@ -88,8 +88,9 @@ function fitGroups(
     });
     const pick = (column: Float64Array): Float64Array => {
       const out = new Float64Array(units.length * periods);
-      for (let t = 0; t < periods; t++)
+      for (let t = 0; t < periods; t++) {
         units.forEach((u, k) => (out[t * units.length + k] = column[t * w.n + u]!));
+      }
       return out;
     };
     return fitSpatialLag({
@@ -260,10 +261,11 @@ function finish(
     );
     entry.permutation = { p, reps, failed };
   });
-  if (failed > 0)
+  if (failed > 0) {
     (result.warnings ??= []).push(
       `${failed} of ${reps} permutations could not be estimated and were left out`,
     );
+  }
   return result;
 }
 

@@ -39,7 +39,10 @@ import {
   fitPanelRegression,
 } from './mechanisms-models.js';
 import { codeTextGroups, MAX_GROUPS } from '../mechanisms/group-weights.js';
-import { prepareSpatialHeterogeneity, spatialHeterogeneityProcedure } from './mechanisms-heterogeneity-spatial.js';
+import {
+  prepareSpatialHeterogeneity,
+  spatialHeterogeneityProcedure,
+} from './mechanisms-heterogeneity-spatial.js';
 import type { MechanismProcedure } from './mechanisms-replications.js';
 import type { AnalysisInputs } from './run-analysis.js';
 
@@ -295,8 +298,9 @@ function prepare(spec: LinearHeterogeneitySpec, sourcePanel: Panel): PreparedHet
     groups,
     differences: differencesOut,
   };
-  if (sample.droppedRows > 0)
+  if (sample.droppedRows > 0) {
     result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
+  }
   return { ...base, observed, result };
 }
 
@@ -333,10 +337,11 @@ function finish(prepared: PreparedHeterogeneity, values: Float64Array, failed: n
     );
     entry.permutation = { p, reps, failed };
   });
-  if (failed > 0)
+  if (failed > 0) {
     (result.warnings ??= []).push(
       `${failed} of ${reps} permutations gave a singular group regression and were left out`,
     );
+  }
   return result;
 }
 
@@ -347,9 +352,13 @@ export function heterogeneityProcedure(
 ): MechanismProcedure<unknown, HeterogeneityResult> {
   if (spec.model === 'sar' || spec.model === 'sdm') {
     if (!spec.weights) {
-      throw new SpilloverError('INVALID_SPEC', `weights: heterogeneity with model "${spec.model}" needs a spatial weights matrix`, {
-        field: 'weights',
-      });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `weights: heterogeneity with model "${spec.model}" needs a spatial weights matrix`,
+        {
+          field: 'weights',
+        },
+      );
     }
     const groupColumn = typeof spec.groupBy === 'string' ? spec.groupBy : spec.groupBy.median;
     return spatialHeterogeneityProcedure(spec, (sourcePanel) => {
@@ -362,11 +371,18 @@ export function heterogeneityProcedure(
     }) as MechanismProcedure<unknown, HeterogeneityResult>;
   }
   if (spec.weights) {
-    throw new SpilloverError('INVALID_SPEC', `weights: model "${spec.model}" does not use weights; use model "sar" or "sdm"`, {
-      field: 'weights',
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `weights: model "${spec.model}" does not use weights; use model "sar" or "sdm"`,
+      {
+        field: 'weights',
+      },
+    );
   }
-  return linearHeterogeneityProcedure(spec as LinearHeterogeneitySpec) as MechanismProcedure<unknown, HeterogeneityResult>;
+  return linearHeterogeneityProcedure(spec as LinearHeterogeneitySpec) as MechanismProcedure<
+    unknown,
+    HeterogeneityResult
+  >;
 }
 
 function linearHeterogeneityProcedure(

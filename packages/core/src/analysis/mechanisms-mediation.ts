@@ -6,7 +6,12 @@
  * and a cluster bootstrap over units of a·b (percentile, BC and BCa 95 % intervals).
  * Model `sdm` (spatial Durbin outcome equations): ./mechanisms-mediation-spatial.ts.
  */
-import { SpilloverError, type MediationResult, type MediationSpec, type MediatorResult } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type MediationResult,
+  type MediationSpec,
+  type MediatorResult,
+} from '@spillover/contracts';
 import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import type { LinearModelFit } from '../estimators/linear-model.js';
 import {
@@ -99,8 +104,9 @@ function prepare(spec: LinearMediationSpec, panel: Panel): PreparedMediation {
     total,
     mediators,
   };
-  if (sample.droppedRows > 0)
+  if (sample.droppedRows > 0) {
     result.warnings = [`${sample.droppedRows} rows with missing values were dropped`];
+  }
   const reps = spec.bootstrap?.reps ?? 0;
   const plan =
     reps > 0
@@ -148,15 +154,24 @@ export function mediationProcedure(
   spec: MediationSpec,
   inputs: Partial<AnalysisInputs> = {},
 ): MechanismProcedure<unknown, MediationResult> {
-  if (spec.model === 'sdm') return spatialMediationProcedure(spec, inputs) as MechanismProcedure<unknown, MediationResult>;
-  return linearMediationProcedure(spec as LinearMediationSpec) as MechanismProcedure<unknown, MediationResult>;
+  if (spec.model === 'sdm') {
+    return spatialMediationProcedure(spec, inputs) as MechanismProcedure<unknown, MediationResult>;
+  }
+  return linearMediationProcedure(spec as LinearMediationSpec) as MechanismProcedure<
+    unknown,
+    MediationResult
+  >;
 }
 
 function linearMediationProcedure(
   spec: LinearMediationSpec,
 ): MechanismProcedure<PreparedMediation, MediationResult> {
   if (spec.weights) {
-    throw new SpilloverError('INVALID_SPEC', `weights: model "${spec.model}" does not use weights; use model "sdm"`, { field: 'weights' });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `weights: model "${spec.model}" does not use weights; use model "sdm"`,
+      { field: 'weights' },
+    );
   }
   return {
     prepare: (panel) => prepare(spec, panel),

@@ -48,7 +48,10 @@ export interface ReplicationChunk {
 /** The weights of a spatial mechanism spec (model `sdm` / `sar`); the panel comes separately. */
 export type MechanismInputs = Partial<Pick<AnalysisInputs, 'weightsText' | 'weightsName'>>;
 
-function procedureFor(spec: MechanismSpec, inputs: MechanismInputs): MechanismProcedure<unknown, AnalysisResult> {
+function procedureFor(
+  spec: MechanismSpec,
+  inputs: MechanismInputs,
+): MechanismProcedure<unknown, AnalysisResult> {
   switch (spec.kind) {
     case 'mediation':
       return mediationProcedure(spec, inputs) as MechanismProcedure<unknown, AnalysisResult>;
@@ -84,7 +87,11 @@ export interface ReplicationSession {
  * Prepares a mediation, threshold or heterogeneity spec on a parsed panel for split replications;
  * `inputs` carries the weights file of spatial specs.
  */
-export function prepareReplications(spec: MechanismSpec, panel: Panel, inputs: MechanismInputs = {}): ReplicationSession {
+export function prepareReplications(
+  spec: MechanismSpec,
+  panel: Panel,
+  inputs: MechanismInputs = {},
+): ReplicationSession {
   const procedure = procedureFor(spec, inputs);
   const prepared = procedure.prepare(panel);
   const { reps } = procedure.replications(prepared);
@@ -148,8 +155,9 @@ function concatenate(
     failed += chunk.failed;
     next = chunk.to;
   }
-  if (next !== reps)
+  if (next !== reps) {
     throw new SpilloverError('INVALID_SPEC', `replication chunks end at ${next}, not at ${reps}`, { reps });
+  }
   return { values, failed };
 }
 

@@ -64,8 +64,9 @@ function thinnedCurve(
   let keep = allowed;
   if (allowed.length > limit) {
     const picked = new Set<number>([estimate]);
-    for (let j = 0; j < limit - 1; j++)
+    for (let j = 0; j < limit - 1; j++) {
       picked.add(allowed[Math.round((j * (allowed.length - 1)) / (limit - 2))]!);
+    }
     keep = [...picked].sort((a, b) => a - b);
   }
   return keep.map((c) => ({ threshold, gamma: data.candidates[c]!, lr: lr[c]! }));
@@ -196,8 +197,9 @@ function finish(prepared: PreparedThreshold, values: Float64Array, failed: numbe
     test.reps = reps;
     test.failed = reps - draws.length;
   });
-  if (failed > 0)
+  if (failed > 0) {
     (result.warnings ??= []).push(`${failed} of ${reps} bootstrap replications failed and were left out`);
+  }
   return result;
 }
 

@@ -8,14 +8,32 @@
  */
 import { SpilloverError, type MoranResult, type MoranSpec } from '@spillover/contracts';
 import type { Panel } from '../data/panel.js';
-import { gearyTest, localMoran, localMoranPermutationP, moranPermutationP, moranTest, weightsMoments } from '../spatial/autocorrelation.js';
+import {
+  gearyTest,
+  localMoran,
+  localMoranPermutationP,
+  moranPermutationP,
+  moranTest,
+  weightsMoments,
+} from '../spatial/autocorrelation.js';
 import { spatialLag, type SpatialWeights } from '../spatial/weights/types.js';
 import { createRng } from '../stats/random.js';
 import { spatialPanelData } from './spatial-inputs.js';
 import type { AnalysisInputs, RunHooks } from './run-analysis.js';
 
-export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks = {}): MoranResult {
-  const data = spatialPanelData(panel, [{ name: spec.variable, field: 'variable' }], spec.weights, inputs, "Moran's I");
+export function runMoran(
+  spec: MoranSpec,
+  panel: Panel,
+  inputs: AnalysisInputs,
+  hooks: RunHooks = {},
+): MoranResult {
+  const data = spatialPanelData(
+    panel,
+    [{ name: spec.variable, field: 'variable' }],
+    spec.weights,
+    inputs,
+    "Moran's I",
+  );
   const { n, periods, w, sample } = data;
   const values = data.column(spec.variable);
   const moments = weightsMoments(w);
@@ -26,7 +44,9 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
   for (let t = 0; t < periods; t++) {
     const x = values.subarray(t * n, (t + 1) * n);
     const test = moranTest(w, x, moments);
-    if (!Number.isFinite(test.z)) warnings.push(`${spec.variable} is constant in period ${sample.times[t]}: Moran's I is undefined`);
+    if (!Number.isFinite(test.z)) {
+      warnings.push(`${spec.variable} is constant in period ${sample.times[t]}: Moran's I is undefined`);
+    }
     const geary = gearyTest(w, x, moments);
     byTime.push({
       time: sample.times[t]!,
@@ -36,7 +56,9 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
       z: test.z,
       p: test.p,
       pTwoSided: test.pTwoSided,
-      ...(reps > 0 ? { pPermutation: moranPermutationP(w, x, reps, createRng(spec.permutations!.seed, t)) } : {}),
+      ...(reps > 0
+        ? { pPermutation: moranPermutationP(w, x, reps, createRng(spec.permutations!.seed, t)) }
+        : {}),
       geary: {
         C: geary.statistic,
         expectation: geary.expectation,
@@ -73,18 +95,39 @@ export function runMoran(spec: MoranSpec, panel: Panel, inputs: AnalysisInputs, 
 }
 
 /** Local Moran of the period `spec.lisa.time` (default the last) with its clusters. */
-function lisaOf(spec: MoranSpec, w: SpatialWeights, values: Float64Array, times: (number | string)[], n: number): NonNullable<MoranResult['lisa']> {
+function lisaOf(
+  spec: MoranSpec,
+  w: SpatialWeights,
+  values: Float64Array,
+  times: (number | string)[],
+  n: number,
+): NonNullable<MoranResult['lisa']> {
   const options = spec.lisa!;
-  const t = options.time === undefined ? times.length - 1 : times.findIndex((time) => String(time) === String(options.time));
+  const t =
+    options.time === undefined
+      ? times.length - 1
+      : times.findIndex((time) => String(time) === String(options.time));
   if (t < 0) {
-    throw new SpilloverError('INVALID_SPEC', `lisa.time: period ${options.time} is not in the sample (${times[0]} … ${times[times.length - 1]})`, {
-      field: 'lisa.time',
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      `lisa.time: period ${options.time} is not in the sample (${times[0]} … ${times[times.length - 1]})`,
+      {
+        field: 'lisa.time',
+      },
+    );
   }
   const x = values.subarray(t * n, (t + 1) * n);
   const reps = options.permutations ?? 0;
   // the local permutations use their own stream, after the T streams of the global ones
-  const pPermutation = reps > 0 ? localMoranPermutationP(w, x, reps, createRng(options.seed ?? spec.permutations?.seed ?? 1, times.length)) : undefined;
+  const pPermutation =
+    reps > 0
+      ? localMoranPermutationP(
+          w,
+          x,
+          reps,
+          createRng(options.seed ?? spec.permutations?.seed ?? 1, times.length),
+        )
+      : undefined;
   const units = localMoran(w, x).map((l, i) => {
     const p = pPermutation ? pPermutation[i]! : l.p;
     return {
@@ -106,7 +149,10 @@ function lisaOf(spec: MoranSpec, w: SpatialWeights, values: Float64Array, times:
  * Points of the Moran scatter plot (Anselin 1996) of one period: z = (x − x̄)/s with s² = Σ(x − x̄)²/n,
  * against Wz; with row-standardised W the slope of Wz on z is Moran's I. Undefined for a constant x.
  */
-function scatterPoints(w: SpatialWeights, x: Float64Array): { unit: string; z: number; wz: number }[] | undefined {
+function scatterPoints(
+  w: SpatialWeights,
+  x: Float64Array,
+): { unit: string; z: number; wz: number }[] | undefined {
   const n = x.length;
   const mean = x.reduce((s, v) => s + v, 0) / n;
   const sd = Math.sqrt(x.reduce((s, v) => s + (v - mean) ** 2, 0) / n);

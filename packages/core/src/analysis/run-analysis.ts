@@ -1,4 +1,10 @@
-import { SpilloverError, spatialModels, type AnalysisResult, type AnalysisSpec, type Progress } from '@spillover/contracts';
+import {
+  SpilloverError,
+  spatialModels,
+  type AnalysisResult,
+  type AnalysisSpec,
+  type Progress,
+} from '@spillover/contracts';
 import { parsePanelCsv } from '../data/panel.js';
 import { EstimationError } from '../estimators/errors.js';
 import { fitLinearRegression } from './linear-regression.js';
@@ -58,8 +64,6 @@ function dispatch(spec: AnalysisSpec, inputs: AnalysisInputs, hooks: RunHooks): 
     case 'threshold':
     case 'heterogeneity':
       return runMechanismAnalysis(spec, parsePanelCsv(inputs.panelCsv, spec.unit, spec.time), hooks, inputs);
-    default:
-      throw new SpilloverError('UNSUPPORTED', `kind: "${(spec as { kind: string }).kind}" analyses are not available in this build`, { field: 'kind' });
   }
 }
 

@@ -56,10 +56,11 @@ function checkSpec(spec: RegressionSpec): {
       { field: 'vcov' },
     );
   }
-  if (spec.instruments)
+  if (spec.instruments) {
     throw new SpilloverError('INVALID_SPEC', `instruments: ${model} takes no instruments`, {
       field: 'instruments',
     });
+  }
   let durbin: string[] = [];
   if (model === 'dsar') {
     if (spec.durbin && spec.durbin.length > 0) {
@@ -133,11 +134,13 @@ export function fitDynamicSpatialRegression(
   const times = sample.times;
   if (times.every((t) => typeof t === 'number')) {
     const gaps = new Set((times as number[]).slice(1).map((t, i) => t - (times[i] as number)));
-    if (gaps.size > 1)
+    if (gaps.size > 1) {
       warnings.push('the periods are not equally spaced: L.y is the previous observed period');
+    }
   }
-  if (spec.reportUncorrected && !spec.leeYu)
+  if (spec.reportUncorrected && !spec.leeYu) {
     warnings.push('reportUncorrected applies with leeYu: these estimates are uncorrected');
+  }
 
   const lagged = laggedSample(
     w,
@@ -159,8 +162,9 @@ export function fitDynamicSpatialRegression(
   const { design, estimate, vcov, stability } = fit;
   const k = design.z.length;
   const p = k + 2;
-  if (fit.uncorrected.atBound)
+  if (fit.uncorrected.atBound) {
     warnings.push('rho is at a bound of its admissible interval: estimates and SEs are unreliable');
+  }
   if (fit.removed !== undefined && fit.removed > 0) {
     warnings.push(
       `${fit.removed} eigenvalue(s) of (I − ρW)⁻¹(τI + ηW) exceed 1 − 1/n: the bias correction used the unit-root adjustment`,

@@ -5,18 +5,46 @@
 import { SpilloverError, type WeightsSpec } from '@spillover/contracts';
 import { selectSample, type Panel, type PanelSample } from '../data/panel.js';
 import { requireBalanced, periodMajor } from '../spatial/panel-data.js';
+import { contiguityWeights } from '../spatial/weights/contiguity.js';
 import { matchWeights } from '../spatial/weights/match.js';
 import { parseWeights } from '../spatial/weights/parse.js';
-import type { SpatialWeights } from '../spatial/weights/types.js';
+import type { SpatialWeights, WeightTriplets } from '../spatial/weights/types.js';
 import type { AnalysisInputs } from './run-analysis.js';
 
-/** Parses the weights text of `inputs` and matches it to `units` (by id). */
-export function loadWeights(weights: WeightsSpec | undefined, inputs: AnalysisInputs, units: string[], what: string): SpatialWeights {
-  if (!weights) throw new SpilloverError('INVALID_SPEC', `weights: ${what} needs a spatial weights matrix`, { field: 'weights' });
-  if (inputs.weightsText === undefined) {
-    throw new SpilloverError('INVALID_SPEC', `weights: no weights file was supplied for ${what}`, { field: 'weights' });
+/** Queen (the default) or rook contiguity of the GeoJSON polygons in `text`, units named by weights.idProperty. */
+function geojsonWeights(weights: WeightsSpec, text: string): WeightTriplets {
+  if (weights.idProperty === undefined) {
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      'weights.idProperty: GeoJSON weights need the feature property that holds the unit id',
+      { field: 'weights.idProperty' },
+    );
   }
-  const triplets = parseWeights(inputs.weightsText, inputs.weightsName ?? weights.path);
+  return contiguityWeights(text, { idProperty: weights.idProperty, type: weights.contiguity ?? 'queen' });
+}
+
+/** Parses the weights text (or builds contiguity weights from GeoJSON) of `inputs` and matches it to `units` (by id). */
+export function loadWeights(
+  weights: WeightsSpec | undefined,
+  inputs: AnalysisInputs,
+  units: string[],
+  what: string,
+): SpatialWeights {
+  if (!weights) {
+    throw new SpilloverError('INVALID_SPEC', `weights: ${what} needs a spatial weights matrix`, {
+      field: 'weights',
+    });
+  }
+  if (inputs.weightsText === undefined) {
+    throw new SpilloverError('INVALID_SPEC', `weights: no weights file was supplied for ${what}`, {
+      field: 'weights',
+    });
+  }
+  const name = inputs.weightsName ?? weights.path;
+  const triplets =
+    weights.contiguity !== undefined || name?.toLowerCase().endsWith('.geojson')
+      ? geojsonWeights(weights, inputs.weightsText)
+      : parseWeights(inputs.weightsText, name);
   return matchWeights(triplets, units, { style: weights.style, allowIslands: weights.allowIslands });
 }
 

@@ -35,7 +35,12 @@
  *   of exact values over the range of the drawn ρ (~1e-11 relative; the eigenvalue route evaluates its
  *   sums directly).
  */
-import { SpilloverError, type Impacts, type RegressionResult, type RegressionSpec } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type Impacts,
+  type RegressionResult,
+  type RegressionSpec,
+} from '@spillover/contracts';
 import { invertSpd } from '../linalg/dense.js';
 import type { Panel } from '../data/panel.js';
 import { normalTwoSidedP } from '../stats/distributions.js';
@@ -45,7 +50,12 @@ import { EstimationError } from '../estimators/errors.js';
 import type { PanelStructure } from '../estimators/within.js';
 import { logDetKernel } from '../spatial/spectrum.js';
 import { panelSpatialLag } from '../spatial/weights/types.js';
-import { leeYuTransformation, spatialDesign, type MlEstimate, type SpatialDesign } from '../spatial/models/design.js';
+import {
+  leeYuTransformation,
+  spatialDesign,
+  type MlEstimate,
+  type SpatialDesign,
+} from '../spatial/models/design.js';
 import { rowSumsOf } from '../spatial/weights/match.js';
 import { expectedInformation, informationNames } from '../spatial/models/information.js';
 import { fitSpatialModel } from '../spatial/models/fit-model.js';
@@ -63,14 +73,21 @@ function durbinColumns(spec: RegressionSpec, model: SupportedModel): string[] {
   const durbinModel = model === 'sdm' || model === 'sdem' || model === 'slx';
   if (!durbinModel) {
     if (spec.durbin && spec.durbin.length > 0) {
-      throw new SpilloverError('INVALID_SPEC', `durbin: W*x terms belong to the sdm, sdem and slx models, not ${model}`, { field: 'durbin' });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `durbin: W*x terms belong to the sdm, sdem and slx models, not ${model}`,
+        { field: 'durbin' },
+      );
     }
     return [];
   }
   const durbin = spec.durbin ?? spec.x;
   durbin.forEach((name, i) => {
     if (!spec.x.includes(name)) {
-      throw new SpilloverError('INVALID_SPEC', `durbin[${i}]: "${name}" is not one of the regressors x`, { field: `durbin[${i}]`, column: name });
+      throw new SpilloverError('INVALID_SPEC', `durbin[${i}]: "${name}" is not one of the regressors x`, {
+        field: `durbin[${i}]`,
+        column: name,
+      });
     }
   });
   return durbin;
@@ -91,9 +108,16 @@ function asSpilloverError(error: unknown): unknown {
  * Throws SpilloverError: INVALID_SPEC, UNBALANCED_PANEL (listing the missing unit-periods),
  * INVALID_WEIGHTS (naming the units), SINGULAR_DESIGN, UNSUPPORTED (dynamic models).
  */
-export function fitSpatialRegression(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks = {}): RegressionResult {
+export function fitSpatialRegression(
+  spec: RegressionSpec,
+  panel: Panel,
+  inputs: AnalysisInputs,
+  hooks: RunHooks = {},
+): RegressionResult {
   try {
-    if (spec.model === 'dsdm' || spec.model === 'dsar') return fitDynamicSpatialRegression(spec, panel, inputs, hooks);
+    if (spec.model === 'dsdm' || spec.model === 'dsar') {
+      return fitDynamicSpatialRegression(spec, panel, inputs, hooks);
+    }
     return fit(spec, panel, inputs, hooks);
   } catch (error) {
     throw asSpilloverError(error);
@@ -103,9 +127,13 @@ export function fitSpatialRegression(spec: RegressionSpec, panel: Panel, inputs:
 function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: RunHooks): RegressionResult {
   const model = spec.model as SupportedModel;
   if (!(SUPPORTED as readonly string[]).includes(model)) {
-    throw new SpilloverError('UNSUPPORTED', `model: ${spec.model} is not estimated by the static spatial estimators (${SUPPORTED.join(', ')})`, {
-      field: 'model',
-    });
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `model: ${spec.model} is not estimated by the static spatial estimators (${SUPPORTED.join(', ')})`,
+      {
+        field: 'model',
+      },
+    );
   }
   const durbin = durbinColumns(spec, model);
   const data = spatialPanelData(
@@ -117,7 +145,10 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
   );
   const { n, periods, w, sample } = data;
   const effects = spec.effects;
-  const rawColumns = [...spec.x.map((name) => data.column(name)), ...durbin.map((name) => panelSpatialLag(w, data.column(name)))];
+  const rawColumns = [
+    ...spec.x.map((name) => data.column(name)),
+    ...durbin.map((name) => panelSpatialLag(w, data.column(name))),
+  ];
   const names = [...spec.x, ...durbin.map((name) => `W*${name}`)];
   const warnings: string[] = [];
   const base = {
@@ -132,10 +163,20 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
   };
   const terms: ImpactTerm[] = spec.x.map((name, j) => ({ name, beta: j, theta: names.indexOf(`W*${name}`) }));
 
-  if (model === 'slx') return fitSlx(spec, data.column(spec.y), rawColumns, names, n, periods, terms, base, warnings);
+  if (model === 'slx') {
+    return fitSlx(spec, data.column(spec.y), rawColumns, names, n, periods, terms, base, warnings);
+  }
 
-  const yRaw = data.column(spec.y);
-  const design = spatialDesign({ w, logdet: logDetKernel(w), n, periods, y: yRaw, x: rawColumns, names }, effects);
+  const raw: SpatialDesign = {
+    w,
+    logdet: logDetKernel(w),
+    n,
+    periods,
+    y: data.column(spec.y),
+    x: rawColumns,
+    names,
+  };
+  const design = spatialDesign(raw, effects);
   if (effects === 'none') {
     terms.forEach((t) => {
       t.beta += 1;
@@ -147,7 +188,9 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
   }
 
   const uncorrected = fitSpatialModel(model, design);
-  for (const name of uncorrected.atBound) warnings.push(`${name} is at a bound of its admissible interval: estimates and SEs are unreliable`);
+  for (const name of uncorrected.atBound) {
+    warnings.push(`${name} is at a bound of its admissible interval: estimates and SEs are unreliable`);
+  }
   let est: MlEstimate = uncorrected;
   // the design whose likelihood the reported estimates maximise (Lee–Yu transformed for SEM, SDEM, SAC)
   let estimated = design;
@@ -157,11 +200,18 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
     else {
       estimated = leeYuDesign(design, effects, spec.vcov);
       est = fitSpatialModel(model, estimated);
+      for (const name of est.atBound) {
+        if (!uncorrected.atBound.includes(name)) {
+          warnings.push(
+            `${name} (Lee-Yu) is at a bound of its admissible interval: estimates and SEs are unreliable`,
+          );
+        }
+      }
     }
   }
   const info = expectedInformation(estimated, est, warnings);
   let vcov = invertSpd(info, info.length ** 0.5);
-  if (spec.vcov !== 'classical') vcov = scoreSandwich(design, est, vcov, spec.vcov, sample.nunits);
+  if (spec.vcov !== 'classical') vcov = scoreSandwich(estimated, est, vcov, spec.vcov, sample.nunits);
   const pnames = informationNames(design, est);
   const p = pnames.length;
   const se = (name: string): number => Math.sqrt(vcov[pnames.indexOf(name) * (p + 1)]!);
@@ -182,7 +232,7 @@ function fit(spec: RegressionSpec, panel: Panel, inputs: AnalysisInputs, hooks: 
     bic: -2 * uncorrected.logLik + Math.log(nobs) * npar,
   };
 
-  const tests = restrictionTests(spec, model, { w, logdet: design.logdet, n, periods, y: yRaw, x: rawColumns, names }, design, uncorrected, est, vcov, pnames);
+  const tests = restrictionTests(spec, model, raw, design, uncorrected, est, vcov, pnames);
   if (tests) result.tests = tests;
   if (spec.impacts && model !== 'sem') {
     result.impacts = impactsOf(model, design, est, vcov, pnames, terms, spec.impacts, hooks);
@@ -218,7 +268,9 @@ function impactsOf(
   return lagImpacts(kernel, est.rho!, est.beta, v, terms, {
     draws: options.draws,
     seed: options.seed,
-    onProgress: hooks.onProgress ? (done, total) => hooks.onProgress!({ stage: 'impacts', done, total, message: 'simulating impacts' }) : undefined,
+    onProgress: hooks.onProgress
+      ? (done, total) => hooks.onProgress!({ stage: 'impacts', done, total, message: 'simulating impacts' })
+      : undefined,
   });
 }
 
@@ -226,13 +278,19 @@ function impactsOf(
  * The Lee–Yu (2010) transformed design of `design` (../spatial/models/design.ts). Removing time effects
  * by F_{N,N−1} needs W l = l: every row of W must sum to one.
  */
-function leeYuDesign(design: SpatialDesign, effects: RegressionSpec['effects'], vcov: RegressionSpec['vcov']): SpatialDesign {
-  if (vcov !== 'classical') {
-    throw new SpilloverError('UNSUPPORTED', `vcov: ${vcov} standard errors are not available with the Lee-Yu transformation of ${'sem, sdem and sac'}; use classical`, {
-      field: 'vcov',
-    });
-  }
+function leeYuDesign(
+  design: SpatialDesign,
+  effects: RegressionSpec['effects'],
+  vcov: RegressionSpec['vcov'],
+): SpatialDesign {
   const transformation = leeYuTransformation(effects, design.n, design.periods)!;
+  if (vcov === 'robust' || (vcov === 'cluster' && transformation.timeProjected)) {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `vcov: ${vcov} standard errors of sem, sdem and sac under the Lee-Yu transformation are available for unit effects with vcov "cluster" only (time effects mix the units); use classical`,
+      { field: 'vcov' },
+    );
+  }
   if (transformation.timeProjected) {
     const sums = rowSumsOf(design.w);
     const bad = design.w.ids.filter((_, i) => Math.abs(sums[i]! - 1) > 1e-12);
@@ -248,7 +306,11 @@ function leeYuDesign(design: SpatialDesign, effects: RegressionSpec['effects'], 
 }
 
 /** Lee–Yu (2010) bias correction of a SAR/SDM fit, SDPDmod's convention (module comment). */
-function leeYuCorrection(design: SpatialDesign, est: MlEstimate, effects: RegressionSpec['effects']): MlEstimate {
+function leeYuCorrection(
+  design: SpatialDesign,
+  est: MlEstimate,
+  effects: RegressionSpec['effects'],
+): MlEstimate {
   const T = design.periods;
   let { beta, rho, sigma2 } = est;
   beta = Float64Array.from(beta);
@@ -296,7 +358,15 @@ function fitSlx(
       : fitFixedEffects(y, columns, names, structure, { effects, vcov: spec.vcov });
   const coefficients: RegressionResult['coefficients'] = {};
   const { table } = fitted;
-  fitted.names.forEach((name, j) => (coefficients[name] = { estimate: table.estimate[j]!, se: table.se[j]!, stat: table.stat[j]!, p: table.p[j]! }));
+  fitted.names.forEach(
+    (name, j) =>
+      (coefficients[name] = {
+        estimate: table.estimate[j]!,
+        se: table.se[j]!,
+        stat: table.stat[j]!,
+        p: table.p[j]!,
+      }),
+  );
   const offset = effects === 'none' ? 1 : 0;
   const result: RegressionResult = {
     ...base,
@@ -308,7 +378,11 @@ function fitSlx(
     ...(fitted.r2Adj !== undefined ? { r2Adj: fitted.r2Adj } : {}),
   };
   if (spec.impacts) {
-    const shifted = terms.map((t) => ({ name: t.name, beta: t.beta + offset, theta: t.theta >= 0 ? t.theta + offset : -1 }));
+    const shifted = terms.map((t) => ({
+      name: t.name,
+      beta: t.beta + offset,
+      theta: t.theta >= 0 ? t.theta + offset : -1,
+    }));
     result.impacts = durbinImpacts(fitted.beta, fitted.vcov, shifted);
   }
   if (warnings.length > 0) result.warnings = warnings;

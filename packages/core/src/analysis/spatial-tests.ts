@@ -12,7 +12,12 @@
  * only approximately under splm's direct approach (W*x is demeaned after the lag; see the fixtures'
  * README), as in the usual practice.
  */
-import { SpilloverError, type FixedEffects, type RegressionSpec, type TestStatistic } from '@spillover/contracts';
+import {
+  SpilloverError,
+  type FixedEffects,
+  type RegressionSpec,
+  type TestStatistic,
+} from '@spillover/contracts';
 import { spatialDesign, type MlEstimate, type SpatialDesign } from '../spatial/models/design.js';
 import { fitErrorModel } from '../spatial/models/sarar.js';
 import { fitLagModel } from '../spatial/models/lag.js';
@@ -55,13 +60,27 @@ export function restrictionTests(
       continue;
     }
     if (model !== 'sdm') {
-      throw new SpilloverError('INVALID_SPEC', `tests: ${test} restricts a spatial Durbin model (sdm), not ${model}`, { field: 'tests' });
+      throw new SpilloverError(
+        'INVALID_SPEC',
+        `tests: ${test} restricts a spatial Durbin model (sdm), not ${model}`,
+        { field: 'tests' },
+      );
     }
     const at = durbinPositions(pnames, spec.x);
-    if (at.terms.length === 0) throw new SpilloverError('INVALID_SPEC', `tests: ${test} needs at least one W*x term`, { field: 'tests' });
+    if (at.terms.length === 0) {
+      throw new SpilloverError('INVALID_SPEC', `tests: ${test} needs at least one W*x term`, {
+        field: 'tests',
+      });
+    }
     if (test === 'sdm-vs-sar') {
       out['sdmVsSarWald'] = sdmVsSarWald(estimates, vcov, at);
-      if (explicit) out['sdmVsSarLr'] = lrTest(uncorrected.logLik, fitLagModel(withoutDurbin(design)).logLik, at.terms.length);
+      if (explicit) {
+        out['sdmVsSarLr'] = lrTest(
+          uncorrected.logLik,
+          fitLagModel(withoutDurbin(design)).logLik,
+          at.terms.length,
+        );
+      }
     } else {
       if (at.terms.length !== spec.x.length) {
         if (!explicit) continue;
@@ -73,22 +92,41 @@ export function restrictionTests(
         );
       }
       out['sdmVsSemWald'] = sdmVsSemWald(estimates, vcov, at);
-      if (explicit) out['sdmVsSemLr'] = lrTest(uncorrected.logLik, fitErrorModel(withoutDurbin(design)).logLik, at.terms.length);
+      if (explicit) {
+        out['sdmVsSemLr'] = lrTest(
+          uncorrected.logLik,
+          fitErrorModel(withoutDurbin(design)).logLik,
+          at.terms.length,
+        );
+      }
     }
   }
   return out;
 }
 
 /** LR of the unit and/or time effects against the same model without them. */
-function fixedEffectsTests(effects: FixedEffects, model: MlModel, raw: SpatialDesign, logLik: number): Record<string, TestStatistic> {
+function fixedEffectsTests(
+  effects: FixedEffects,
+  model: MlModel,
+  raw: SpatialDesign,
+  logLik: number,
+): Record<string, TestStatistic> {
   if (effects === 'none') {
-    throw new SpilloverError('INVALID_SPEC', 'tests: fixed-effects needs a model with fixed effects (effects unit, time or twoways)', {
-      field: 'tests',
-    });
+    throw new SpilloverError(
+      'INVALID_SPEC',
+      'tests: fixed-effects needs a model with fixed effects (effects unit, time or twoways)',
+      {
+        field: 'tests',
+      },
+    );
   }
   const refit = (without: FixedEffects): number => fitSpatialModel(model, spatialDesign(raw, without)).logLik;
   const out: Record<string, TestStatistic> = {};
-  if (effects === 'unit' || effects === 'twoways') out['unitEffectsLr'] = lrTest(logLik, refit(effects === 'twoways' ? 'time' : 'none'), raw.n - 1);
-  if (effects === 'time' || effects === 'twoways') out['timeEffectsLr'] = lrTest(logLik, refit(effects === 'twoways' ? 'unit' : 'none'), raw.periods - 1);
+  if (effects === 'unit' || effects === 'twoways') {
+    out['unitEffectsLr'] = lrTest(logLik, refit(effects === 'twoways' ? 'time' : 'none'), raw.n - 1);
+  }
+  if (effects === 'time' || effects === 'twoways') {
+    out['timeEffectsLr'] = lrTest(logLik, refit(effects === 'twoways' ? 'unit' : 'none'), raw.periods - 1);
+  }
   return out;
 }

@@ -145,7 +145,12 @@ export function parsePanelCsv(csv: string, unitColumn: string, timeColumn: strin
     }
     columns.set(name, values);
     missing.set(name, missingCount);
-    if (textColumns.has(name)) textValues.set(name, records.map((record) => record.fields[c]!.trim()));
+    if (textColumns.has(name)) {
+      textValues.set(
+        name,
+        records.map((record) => record.fields[c]!.trim()),
+      );
+    }
   });
 
   return {

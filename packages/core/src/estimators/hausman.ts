@@ -33,7 +33,8 @@ export function hausmanTest(fixed: LinearModelFit, random: LinearModelFit): Haus
   }
   const inverse = invertGeneral(covariance, k);
   let stat = 0;
-  for (let a = 0; a < k; a++)
+  for (let a = 0; a < k; a++) {
     for (let b = 0; b < k; b++) stat += difference[a]! * inverse[a * k + b]! * difference[b]!;
+  }
   return { stat, df: k, p: chiSquareSf(stat, k) };
 }

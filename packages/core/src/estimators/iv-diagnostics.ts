@@ -152,12 +152,13 @@ export function ivDiagnostics(input: IvDiagnosticsInput): IvDiagnostics {
   const zty = crossProductPair(zPartial, yPartial); // q×p
   const pi = solveSpd(ztz, q, zty, p);
   const explained = new Float64Array(p * p); // X̃₂'P_Z̃X̃₂ = Π̂'Z̃'X̃₂
-  for (let a = 0; a < p; a++)
+  for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) {
       let sum = 0;
       for (let c = 0; c < q; c++) sum += pi[c * p + a]! * zty[c * p + b]!;
       explained[a * p + b] = sum;
     }
+  }
   const total = crossProduct(yPartial);
   const unexplained = Float64Array.from(total, (v, i) => v - explained[i]!);
   const craggDonaldF = (smallestGeneralisedEigenvalue(unexplained, explained, p) * dfResidual) / q;

@@ -92,8 +92,9 @@ function symmetricSqrt(a: Float64Array, n: number): Float64Array {
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
       let sum = 0;
-      for (let k = 0; k < n; k++)
+      for (let k = 0; k < n; k++) {
         sum += vectors[i * n + k]! * Math.sqrt(Math.max(values[k]!, 0)) * vectors[j * n + k]!;
+      }
       out[i * n + j] = sum;
     }
   }
@@ -111,13 +112,15 @@ export function kronecker(
 ): Float64Array {
   const cols = ca * cb;
   const out = new Float64Array(ra * rb * cols);
-  for (let i = 0; i < ra; i++)
+  for (let i = 0; i < ra; i++) {
     for (let j = 0; j < ca; j++) {
       const aij = a[i * ca + j]!;
       if (aij === 0) continue;
-      for (let k = 0; k < rb; k++)
+      for (let k = 0; k < rb; k++) {
         for (let l = 0; l < cb; l++) out[(i * rb + k) * cols + j * cb + l] = aij * b[k * cb + l]!;
+      }
     }
+  }
   return out;
 }
 
@@ -249,8 +252,9 @@ export function kleibergenPaapRank(input: RankTestInput): { stat: number; df: nu
     );
   }
   let stat = 0;
-  for (let i = 0; i < d; i++)
+  for (let i = 0; i < d; i++) {
     for (let j = 0; j < d; j++) stat += lambda[i]! * omegaInverse[i * d + j]! * lambda[j]!;
+  }
   return { stat, df: q - p + 1 };
 }
 

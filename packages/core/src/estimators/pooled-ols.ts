@@ -35,8 +35,9 @@ export function fitPooledOls(
   const fit = fitLeastSquares(columns, allNames, y);
   const k = columns.length;
   const dfResidual = n - k;
-  if (dfResidual <= 0)
+  if (dfResidual <= 0) {
     throw new EstimationError('INSUFFICIENT_DATA', `${n} observations for ${k} coefficients`);
+  }
   const result = linearInference({
     names: allNames,
     beta: fit.beta,

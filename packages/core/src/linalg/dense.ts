@@ -146,10 +146,11 @@ export function luSolve(
     }
     for (let i = n - 1; i >= 0; i--) {
       const pivot = lu[i * n + i]!;
-      if (pivot === 0)
+      if (pivot === 0) {
         throw new SpilloverError('SINGULAR_DESIGN', `matrix is singular (pivot ${i + 1} of ${n})`, {
           index: i,
         });
+      }
       let sum = x[i * nrhs + c]!;
       for (let k = i + 1; k < n; k++) sum -= lu[i * n + k]! * x[k * nrhs + c]!;
       x[i * nrhs + c] = sum / pivot;
@@ -237,17 +238,6 @@ export function columnsTimesVector(
   return out;
 }
 
-/** A v for a row-major A (nrow×ncol). */
-export function matVec(a: Float64Array, nrow: number, ncol: number, v: ArrayLike<number>): Float64Array {
-  const out = new Float64Array(nrow);
-  for (let i = 0; i < nrow; i++) {
-    let sum = 0;
-    for (let j = 0; j < ncol; j++) sum += a[i * ncol + j]! * v[j]!;
-    out[i] = sum;
-  }
-  return out;
-}
-
 /** A B for row-major A (n×m) and B (m×p). */
 export function matMul(a: Float64Array, n: number, m: number, b: Float64Array, p: number): Float64Array {
   const out = new Float64Array(n * p);
@@ -266,15 +256,4 @@ export function transpose(a: Float64Array, nrow: number, ncol: number): Float64A
   const out = new Float64Array(nrow * ncol);
   for (let i = 0; i < nrow; i++) for (let j = 0; j < ncol; j++) out[j * nrow + i] = a[i * ncol + j]!;
   return out;
-}
-
-/** vᵀ A v for a row-major symmetric A (n×n). */
-export function quadraticForm(a: Float64Array, n: number, v: ArrayLike<number>): number {
-  let sum = 0;
-  for (let i = 0; i < n; i++) {
-    let row = 0;
-    for (let j = 0; j < n; j++) row += a[i * n + j]! * v[j]!;
-    sum += v[i]! * row;
-  }
-  return sum;
 }

@@ -52,11 +52,12 @@ export interface EntropyWeights {
 export function entropyWeights(z: Float64Array[], label = 'the sample'): EntropyWeights {
   const m = z.length;
   const n = z[0]?.length ?? 0;
-  if (n < 2)
+  if (n < 2) {
     throw new SpilloverError(
       'INSUFFICIENT_DATA',
       `${label} has ${n} observation(s); the entropy weights need at least 2`,
     );
+  }
   const k = 1 / Math.log(n);
   const entropy = new Float64Array(m);
   const divergence = new Float64Array(m);
@@ -74,11 +75,12 @@ export function entropyWeights(z: Float64Array[], label = 'the sample'): Entropy
     divergence[j] = 1 - entropy[j]!;
     total += divergence[j]!;
   }
-  if (!(total > 0))
+  if (!(total > 0)) {
     throw new SpilloverError(
       'INSUFFICIENT_DATA',
       `no indicator varies informatively in ${label}: every entropy is 1`,
     );
+  }
   const weights = Float64Array.from(divergence, (d) => d / total);
   return { entropy, divergence, weights };
 }

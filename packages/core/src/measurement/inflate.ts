@@ -134,8 +134,9 @@ class Inflater {
     const len = this.input[this.position]! | (this.input[this.position + 1]! << 8);
     const complement = this.input[this.position + 2]! | (this.input[this.position + 3]! << 8);
     this.position += 4;
-    if (len !== (~complement & 0xffff))
+    if (len !== (~complement & 0xffff)) {
       throw new InflateFormatError('stored block length does not match its complement');
+    }
     if (this.position + len > this.input.length) throw new InflateFormatError('unexpected end of data');
     if (this.length + len > this.out.length) this.grow(this.length + len);
     this.out.set(this.input.subarray(this.position, this.position + len), this.length);

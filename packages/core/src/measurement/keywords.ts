@@ -138,8 +138,9 @@ export function countKeywords(text: string, matcher: KeywordMatcher): KeywordCou
     if (candidates) {
       for (const term of candidates) {
         if (!source.startsWith(term.text, i)) continue;
-        if (term.wholeWord && (isWordChar(source, i - 1) || isWordChar(source, i + term.text.length)))
+        if (term.wholeWord && (isWordChar(source, i - 1) || isWordChar(source, i + term.text.length))) {
           continue;
+        }
         termCounts[term.index]++;
         count++;
         matched = term.text.length;

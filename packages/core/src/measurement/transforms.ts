@@ -10,12 +10,13 @@ export type RowLabel = (row: number) => string;
 /** ln x; x ≤ 0 is an error naming the row (VALIDATION_FAILED). */
 export function logValues(x: Float64Array, label: string, rowLabel: RowLabel): Float64Array {
   return Float64Array.from(x, (v, r) => {
-    if (v <= 0)
+    if (v <= 0) {
       throw new SpilloverError(
         'VALIDATION_FAILED',
         `${label}: ln needs values > 0, but ${rowLabel(r)} holds ${v}`,
         { value: v },
       );
+    }
     return Math.log(v);
   });
 }
@@ -23,12 +24,13 @@ export function logValues(x: Float64Array, label: string, rowLabel: RowLabel): F
 /** ln(1 + x), computed with log1p; x ≤ −1 is an error naming the row. */
 export function log1pValues(x: Float64Array, label: string, rowLabel: RowLabel): Float64Array {
   return Float64Array.from(x, (v, r) => {
-    if (v <= -1)
+    if (v <= -1) {
       throw new SpilloverError(
         'VALIDATION_FAILED',
         `${label}: ln(1 + x) needs values > −1, but ${rowLabel(r)} holds ${v}`,
         { value: v },
       );
+    }
     return Math.log1p(v);
   });
 }

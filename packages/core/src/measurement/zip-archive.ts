@@ -91,8 +91,9 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
   const entries = view.getUint16(eocd + 10, true);
   const directorySize = view.getUint32(eocd + 12, true);
   let at = view.getUint32(eocd + 16, true);
-  if (entries === 0xffff || at === 0xffffffff)
+  if (entries === 0xffff || at === 0xffffffff) {
     throw new SpilloverError('UNSUPPORTED', 'ZIP64 archives are not supported; split the archive');
+  }
   if (entries > limits.maxEntries) {
     throw new SpilloverError(
       'FILE_TOO_LARGE',
@@ -105,8 +106,9 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
   const out: ArchiveText[] = [];
   let total = 0;
   for (let k = 0; k < entries; k++) {
-    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50)
+    if (at + 46 > eocd || view.getUint32(at, true) !== 0x02014b50) {
       throw corrupt(`central directory entry ${k + 1} is damaged`);
+    }
     const flags = view.getUint16(at + 8, true);
     const method = view.getUint16(at + 10, true);
     const crc = view.getUint32(at + 16, true);
@@ -119,8 +121,9 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
     const name = decodeUtf8(bytes.subarray(at + 46, at + 46 + nameLength), `the name of ZIP entry ${k + 1}`);
     at += 46 + nameLength + extraLength + commentLength;
     if (skipped(name)) continue;
-    if (flags & 1)
+    if (flags & 1) {
       throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" is encrypted`, { entry: name });
+    }
     if (method !== 0 && method !== 8) {
       throw new SpilloverError(
         'UNSUPPORTED',
@@ -130,8 +133,9 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
         },
       );
     }
-    if (compressedSize === 0xffffffff || size === 0xffffffff)
+    if (compressedSize === 0xffffffff || size === 0xffffffff) {
       throw new SpilloverError('UNSUPPORTED', `ZIP archive entry "${name}" needs ZIP64`, { entry: name });
+    }
 
     const allowed = Math.min(
       limits.maxEntryBytes,
@@ -146,8 +150,9 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
       );
     if (size > allowed) throw bomb();
 
-    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== 0x04034b50)
+    if (localOffset + 30 > bytes.length || view.getUint32(localOffset, true) !== 0x04034b50) {
       throw corrupt('local header is damaged', name);
+    }
     const dataStart =
       localOffset + 30 + view.getUint16(localOffset + 26, true) + view.getUint16(localOffset + 28, true);
     if (dataStart + compressedSize > bytes.length) throw corrupt('data runs past the end of the file', name);
@@ -164,8 +169,9 @@ export function readZipTexts(bytes: Uint8Array, limits: ArchiveLimits = defaultA
         throw error;
       }
     }
-    if (content.length !== size)
+    if (content.length !== size) {
       throw corrupt(`inflates to ${content.length} bytes, but its header says ${size}`, name);
+    }
     if (crc32(content) !== crc) throw corrupt('CRC-32 mismatch (the file is damaged)', name);
     total += content.length;
     out.push({ name, text: decodeUtf8(content, `ZIP archive entry "${name}"`) });

@@ -141,9 +141,11 @@ export function effectParameters(fit: SpatialLagFit, name: string): { index: num
 export function effectCovariance(fit: SpatialLagFit, index: number[]): Float64Array {
   const p = fit.parameters.length;
   const out = new Float64Array(9);
-  for (let i = 0; i < 3; i++)
-    for (let j = 0; j < 3; j++)
+  for (let i = 0; i < 3; i++) {
+    for (let j = 0; j < 3; j++) {
       out[i * 3 + j] = index[i]! >= 0 && index[j]! >= 0 ? fit.vcov[index[i]! * p + index[j]!]! : 0;
+    }
+  }
   return out;
 }
 
@@ -178,8 +180,9 @@ export function effectsWithGradient(
 /** g'Vg for row `row` of a 3-column gradient and a 3×3 covariance. */
 export function gradientVariance(gradient: Float64Array, row: number, v: Float64Array): number {
   let sum = 0;
-  for (let i = 0; i < 3; i++)
+  for (let i = 0; i < 3; i++) {
     for (let j = 0; j < 3; j++) sum += gradient[row * 3 + i]! * v[i * 3 + j]! * gradient[row * 3 + j]!;
+  }
   return sum;
 }
 

@@ -85,13 +85,14 @@ export function sequentialThresholds(
   const first = search(data, z, y, [], 1);
   const tests = [{ restricted: first.baseSsr, unrestricted: first.bestSsr }];
   const nullThresholds: number[][] = [[]];
-  if (count === 1)
+  if (count === 1) {
     return {
       tests,
       thresholds: [{ candidate: first.best, curve: first }],
       ssr: first.bestSsr,
       nullThresholds,
     };
+  }
 
   const second = search(data, z, y, [first.best], 2);
   tests.push({ restricted: first.bestSsr, unrestricted: second.bestSsr });

@@ -58,9 +58,11 @@ export function prepareThresholdData(
   if (grid === 'all') for (let i = first; i <= last; i++) positions.push(i);
   else for (let j = 0; j < grid; j++) positions.push(Math.round(first + (j * (last - first)) / (grid - 1)));
   const candidates: number[] = [];
-  for (const i of positions)
-    if (candidates.length === 0 || sorted[i]! > candidates[candidates.length - 1]!)
+  for (const i of positions) {
+    if (candidates.length === 0 || sorted[i]! > candidates[candidates.length - 1]!) {
       candidates.push(sorted[i]!);
+    }
+  }
   const below = new Int32Array(candidates.length);
   let position = 0;
   candidates.forEach((value, c) => {

@@ -65,8 +65,9 @@ export function buildUnitGram(
   }
   for (let i = 0; i < nunits; i++) {
     const offset = i * p * p;
-    for (let a = 0; a < p; a++)
+    for (let a = 0; a < p; a++) {
       for (let b = 0; b < a; b++) blocks[offset + b * p + a] = blocks[offset + a * p + b]!;
+    }
   }
   const timeCorrection = effects === 'time' || effects === 'twoways';
   const unitStart = new Int32Array(nunits + 1);

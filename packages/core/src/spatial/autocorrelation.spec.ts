@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../stats/random.js';
-import { gearyTest, localMoran, moranI, moranPermutationP, moranTest, weightsMoments } from './autocorrelation.js';
+import {
+  gearyTest,
+  localMoran,
+  moranI,
+  moranPermutationP,
+  moranTest,
+  weightsMoments,
+} from './autocorrelation.js';
 import { matchWeights } from './weights/match.js';
 import type { WeightTriplets } from './weights/types.js';
 
@@ -9,8 +16,17 @@ function path(n: number) {
   const ids = Array.from({ length: n }, (_, i) => `p${i}`);
   const from: number[] = [];
   const to: number[] = [];
-  for (let i = 0; i + 1 < n; i++) from.push(i, i + 1), to.push(i + 1, i);
-  const t: WeightTriplets = { ids, from: Int32Array.from(from), to: Int32Array.from(to), weight: new Float64Array(from.length).fill(1), label: 'path' };
+  for (let i = 0; i + 1 < n; i++) {
+    from.push(i, i + 1);
+    to.push(i + 1, i);
+  }
+  const t: WeightTriplets = {
+    ids,
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    weight: new Float64Array(from.length).fill(1),
+    label: 'path',
+  };
   return matchWeights(t, ids);
 }
 

@@ -101,7 +101,11 @@ export function moranI(w: SpatialWeights, x: Float64Array, s0 = weightsMoments(w
  * E[I²] = [n((n² − 3n + 3)S1 − nS2 + 3S0²) − b2((n² − n)S1 − 2nS2 + 6S0²)] / ((n − 1)(n − 2)(n − 3)S0²),
  * b2 = n Σz⁴/(Σz²)². For x stacking T periods, the moments are those of I_T ⊗ W (S_k × T).
  */
-export function moranTest(w: SpatialWeights, x: Float64Array, moments = weightsMoments(w)): AutocorrelationTest {
+export function moranTest(
+  w: SpatialWeights,
+  x: Float64Array,
+  moments = weightsMoments(w),
+): AutocorrelationTest {
   const n = x.length;
   const periods = n / w.n;
   const s0 = moments.s0 * periods;
@@ -112,7 +116,8 @@ export function moranTest(w: SpatialWeights, x: Float64Array, moments = weightsM
   const b2 = m4 / (m2 * m2);
   const expectation = -1 / (n - 1);
   const ei2 =
-    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) - b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
+    (n * ((n * n - 3 * n + 3) * s1 - n * s2 + 3 * s0 * s0) -
+      b2 * ((n * n - n) * s1 - 2 * n * s2 + 6 * s0 * s0)) /
     ((n - 1) * (n - 2) * (n - 3) * s0 * s0);
   const variance = ei2 - expectation * expectation;
   const zs = (statistic - expectation) / Math.sqrt(variance);
@@ -124,7 +129,11 @@ export function moranTest(w: SpatialWeights, x: Float64Array, moments = weightsM
  * (Cliff & Ord 1981, as spdep): [(n−1)S1(n² − 3n + 3 − (n−1)b2) − ¼(n−1)S2(n² + 3n − 6 − (n² − n + 2)b2)
  * + S0²(n² − 3 − (n−1)²b2)] / (n(n−2)(n−3)S0²). z = (1 − C)/sd, so z > 0 means positive autocorrelation.
  */
-export function gearyTest(w: SpatialWeights, x: Float64Array, moments = weightsMoments(w)): AutocorrelationTest {
+export function gearyTest(
+  w: SpatialWeights,
+  x: Float64Array,
+  moments = weightsMoments(w),
+): AutocorrelationTest {
   const n = x.length;
   const { s0, s1, s2 } = moments;
   const { m2, m4 } = centred(x);
@@ -177,7 +186,10 @@ export function localMoran(w: SpatialWeights, x: Float64Array): LocalMoran[] {
     }
     const I = (z[i]! * lag) / m2;
     const expectation = -wi / (n - 1);
-    const variance = (wi2 * (n - b2)) / (n - 1) + ((wi * wi - wi2) * (2 * b2 - n)) / ((n - 1) * (n - 2)) - expectation * expectation;
+    const variance =
+      (wi2 * (n - b2)) / (n - 1) +
+      ((wi * wi - wi2) * (2 * b2 - n)) / ((n - 1) * (n - 2)) -
+      expectation * expectation;
     const zi = (I - expectation) / Math.sqrt(variance);
     const quadrant: LisaQuadrant = z[i]! >= 0 ? (lag >= 0 ? 'HH' : 'HL') : lag >= 0 ? 'LH' : 'LL';
     out.push({ unit: w.ids[i]!, I, expectation, variance, z: zi, p: normalTwoSidedP(zi), quadrant });
@@ -211,7 +223,12 @@ export function moranPermutationP(w: SpatialWeights, x: Float64Array, reps: numb
  * x_i stays in place and its neighbours' values are drawn without replacement from the other n − 1
  * units, `reps` times; p_i = (1 + #{I_i,perm at least as extreme as I_i in its own direction}) / (reps + 1).
  */
-export function localMoranPermutationP(w: SpatialWeights, x: Float64Array, reps: number, rng: Rng): Float64Array {
+export function localMoranPermutationP(
+  w: SpatialWeights,
+  x: Float64Array,
+  reps: number,
+  rng: Rng,
+): Float64Array {
   const n = w.n;
   const { z, m2 } = centred(x);
   const out = new Float64Array(n);

@@ -37,8 +37,9 @@ export function chebyshevInterpolant(
     let scale = 0;
     for (let k = 0; k <= m; k++) {
       let s = 0;
-      for (let j = 0; j <= m; j++)
+      for (let j = 0; j <= m; j++) {
         s += (j === 0 || j === m ? 0.5 : 1) * values[j]! * Math.cos((Math.PI * j * k) / m);
+      }
       c[k] = ((k === 0 || k === m ? 1 : 2) / m) * s;
       scale = Math.max(scale, Math.abs(c[k]!));
     }

@@ -118,7 +118,13 @@ export function lagImpacts(
   terms: ImpactTerm[],
   options: ImpactsOptions,
 ): Impacts {
-  const evaluate = (r: number, c: ArrayLike<number>, out: Float64Array, d = kernel.diagonalMeans(r), t = kernel.rowSumMeans(r)): void => {
+  const evaluate = (
+    r: number,
+    c: ArrayLike<number>,
+    out: Float64Array,
+    d = kernel.diagonalMeans(r),
+    t = kernel.rowSumMeans(r),
+  ): void => {
     terms.forEach((term, k) => {
       const b = c[term.beta]!;
       const th = term.theta >= 0 ? c[term.theta]! : 0;
@@ -139,7 +145,10 @@ export function lagImpacts(
     try {
       l = choleskyDecompose(vcov, p);
     } catch {
-      throw new SpilloverError('SINGULAR_DESIGN', 'the covariance of (rho, coefficients) is not positive definite: impacts cannot be simulated');
+      throw new SpilloverError(
+        'SINGULAR_DESIGN',
+        'the covariance of (rho, coefficients) is not positive definite: impacts cannot be simulated',
+      );
     }
     const mean = new Float64Array([rho, ...Array.from(coefficients)]);
     const rng = createRng(options.seed);
@@ -173,7 +182,9 @@ export function lagImpacts(
         sum[q]! += dev;
         sumSq[q]! += dev * dev;
       }
-      if (options.onProgress && ((r + 1) % step === 0 || r + 1 === options.draws)) options.onProgress(r + 1, options.draws);
+      if (options.onProgress && ((r + 1) % step === 0 || r + 1 === options.draws)) {
+        options.onProgress(r + 1, options.draws);
+      }
     }
     const n = options.draws;
     for (let q = 0; q < 3 * m; q++) se[q] = Math.sqrt((sumSq[q]! - (sum[q]! * sum[q]!) / n) / (n - 1));
@@ -186,7 +197,11 @@ export function lagImpacts(
  * with analytic SEs from the coefficient covariance `vcov` (k × k over `coefficients`):
  * se(total) = sqrt(V_ββ + V_θθ + 2 V_βθ).
  */
-export function durbinImpacts(coefficients: ArrayLike<number>, vcov: Float64Array, terms: ImpactTerm[]): Impacts {
+export function durbinImpacts(
+  coefficients: ArrayLike<number>,
+  vcov: Float64Array,
+  terms: ImpactTerm[],
+): Impacts {
   const k = coefficients.length;
   const v = (i: number, j: number): number => (i < 0 || j < 0 ? 0 : vcov[i * k + j]!);
   const point = new Float64Array(3 * terms.length);
@@ -211,7 +226,10 @@ function impactsTable(terms: ImpactTerm[], point: Float64Array, se: Float64Array
     parts.forEach((part, q) => {
       const estimate = point[3 * k + q]!;
       const s = se[3 * k + q]!;
-      out[part][t.name] = Number.isFinite(s) && s > 0 ? { estimate, se: s, stat: estimate / s, p: normalTwoSidedP(estimate / s) } : { estimate };
+      out[part][t.name] =
+        Number.isFinite(s) && s > 0
+          ? { estimate, se: s, stat: estimate / s, p: normalTwoSidedP(estimate / s) }
+          : { estimate };
     });
   });
   return out;

@@ -1,7 +1,15 @@
 /** Public API of the spatial econometrics core. */
 export type { SpatialWeights, WeightTriplets } from './weights/types.js';
 export { spatialLag, panelSpatialLag, denseWeights } from './weights/types.js';
-export { parseWeights, parseMatrixCsv, parseEdgeListCsv, parseGal, parseGwt, detectWeightsFormat, type WeightsFormat } from './weights/parse.js';
+export {
+  parseWeights,
+  parseMatrixCsv,
+  parseEdgeListCsv,
+  parseGal,
+  parseGwt,
+  detectWeightsFormat,
+  type WeightsFormat,
+} from './weights/parse.js';
 export { matchWeights, isSymmetric, rowSumsOf, type WeightsOptions } from './weights/match.js';
 export {
   knnWeights,

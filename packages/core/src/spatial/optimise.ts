@@ -7,7 +7,13 @@ import { SpilloverError } from '@spillover/contracts';
 const GOLDEN = 0.5 * (3 - Math.sqrt(5));
 
 /** Minimiser of f on [a, b] to about `tol` (absolute). */
-export function brentMinimise(f: (x: number) => number, a: number, b: number, tol = 1e-10, maxIter = 200): { x: number; fx: number } {
+export function brentMinimise(
+  f: (x: number) => number,
+  a: number,
+  b: number,
+  tol = 1e-10,
+  maxIter = 200,
+): { x: number; fx: number } {
   let x = a + GOLDEN * (b - a);
   let w = x;
   let v = x;
@@ -72,7 +78,13 @@ export function brentMinimise(f: (x: number) => number, a: number, b: number, to
 }
 
 /** Root of g in [a, b] where g(a), g(b) have opposite signs (Brent–Dekker), to about `tol`. */
-export function brentRoot(g: (x: number) => number, a: number, b: number, tol = 1e-15, maxIter = 300): number {
+export function brentRoot(
+  g: (x: number) => number,
+  a: number,
+  b: number,
+  tol = 1e-15,
+  maxIter = 300,
+): number {
   let fa = g(a);
   let fb = g(b);
   if (fa === 0) return a;
@@ -155,7 +167,8 @@ export function maximiseWithScore(
 ): { x: number; atBound: boolean } {
   if (coarse) {
     const rough = brentMinimise((x) => -coarse(x), lower, upper, scoreWithSlope ? 1e-6 : 1e-9).x;
-    const polished = (scoreWithSlope && newton(scoreWithSlope, rough, lower, upper)) ?? polish(score, rough, lower, upper);
+    const polished =
+      (scoreWithSlope && newton(scoreWithSlope, rough, lower, upper)) ?? polish(score, rough, lower, upper);
     if (polished !== null) return { x: polished, atBound: false };
   }
   const { x: x0 } = brentMinimise((x) => -loglik(x), lower, upper, 1e-9);

@@ -12,10 +12,14 @@ const MAX_LISTED = 20;
 export function requireBalanced(sample: PanelSample, what: string): void {
   if (sample.balanced) return;
   const present = new Uint8Array(sample.nunits * sample.nperiods);
-  for (let r = 0; r < sample.rows.length; r++) present[sample.unitIndex[r]! * sample.nperiods + sample.timeIndex[r]!] = 1;
+  for (let r = 0; r < sample.rows.length; r++) {
+    present[sample.unitIndex[r]! * sample.nperiods + sample.timeIndex[r]!] = 1;
+  }
   const missing: string[] = [];
   present.forEach((p, k) => {
-    if (!p) missing.push(`${sample.units[Math.floor(k / sample.nperiods)]} ${sample.times[k % sample.nperiods]}`);
+    if (!p) {
+      missing.push(`${sample.units[Math.floor(k / sample.nperiods)]} ${sample.times[k % sample.nperiods]}`);
+    }
   });
   const shown = missing.slice(0, MAX_LISTED).join(', ');
   throw new SpilloverError(
@@ -23,7 +27,10 @@ export function requireBalanced(sample: PanelSample, what: string): void {
     `${what} needs a balanced panel; ${missing.length} unit-period(s) missing or with a missing value: ${shown}${
       missing.length > MAX_LISTED ? ' …' : ''
     }`,
-    { missing: missing.slice(0, 1000), units: [...new Set(missing.map((m) => m.slice(0, m.lastIndexOf(' '))))] },
+    {
+      missing: missing.slice(0, 1000),
+      units: [...new Set(missing.map((m) => m.slice(0, m.lastIndexOf(' '))))],
+    },
   );
 }
 

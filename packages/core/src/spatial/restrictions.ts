@@ -16,7 +16,12 @@ import { invertSpd } from '../linalg/dense.js';
 import { chiSquareSf } from '../stats/distributions.js';
 
 /** Wald statistic of g(θ) = 0 with the q × p Jacobian `jacobian` (row-major) and the p × p covariance. */
-export function waldTest(g: ArrayLike<number>, jacobian: Float64Array, vcov: Float64Array, p: number): TestStatistic {
+export function waldTest(
+  g: ArrayLike<number>,
+  jacobian: Float64Array,
+  vcov: Float64Array,
+  p: number,
+): TestStatistic {
   const q = g.length;
   // J V J'
   const jv = new Float64Array(q * p);
@@ -55,7 +60,11 @@ export interface DurbinPositions {
 }
 
 /** Wald test of θ = 0 (SDM against SAR). */
-export function sdmVsSarWald(estimates: ArrayLike<number>, vcov: Float64Array, at: DurbinPositions): TestStatistic {
+export function sdmVsSarWald(
+  estimates: ArrayLike<number>,
+  vcov: Float64Array,
+  at: DurbinPositions,
+): TestStatistic {
   const p = estimates.length;
   const q = at.terms.length;
   const g = new Float64Array(q);
@@ -68,7 +77,11 @@ export function sdmVsSarWald(estimates: ArrayLike<number>, vcov: Float64Array, a
 }
 
 /** Wald test of the common factor restriction θ = −ρβ (SDM against SEM), by the delta method. */
-export function sdmVsSemWald(estimates: ArrayLike<number>, vcov: Float64Array, at: DurbinPositions): TestStatistic {
+export function sdmVsSemWald(
+  estimates: ArrayLike<number>,
+  vcov: Float64Array,
+  at: DurbinPositions,
+): TestStatistic {
   const p = estimates.length;
   const q = at.terms.length;
   const rho = estimates[at.rho]!;
@@ -87,7 +100,11 @@ export function sdmVsSemWald(estimates: ArrayLike<number>, vcov: Float64Array, a
 /** Positions of rho and of each x's β and θ among `names` (the covariance's parameter names). */
 export function durbinPositions(names: string[], x: string[]): DurbinPositions {
   const rho = names.indexOf('rho');
-  if (rho < 0) throw new SpilloverError('INVALID_SPEC', 'tests: SDM restrictions need the spatial lag coefficient rho', { field: 'tests' });
+  if (rho < 0) {
+    throw new SpilloverError('INVALID_SPEC', 'tests: SDM restrictions need the spatial lag coefficient rho', {
+      field: 'tests',
+    });
+  }
   const terms = x
     .filter((name) => names.includes(`W*${name}`))
     .map((name) => ({ beta: names.indexOf(name), theta: names.indexOf(`W*${name}`) }));

@@ -173,11 +173,6 @@ export function normalTwoSidedP(z: number): number {
   return 2 * normalCdf(-Math.abs(z));
 }
 
-/** Standard normal density φ(x). */
-export function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x - HALF_LOG_TWO_PI);
-}
-
 // Acklam's rational approximation of Φ⁻¹ (relative error 1.15e-9), refined below by Halley steps.
 const ACKLAM_A = [
   -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,

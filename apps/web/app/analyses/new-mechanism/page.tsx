@@ -1,10 +1,9 @@
 'use client';
 
-import type { AnalysisView, DatasetView } from '@spillover/contracts';
+import type { DatasetView } from '@spillover/contracts';
 import { Checkbox, ErrorMessage, MultiSelect, Select, TextField } from '@spillover/ui';
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useState } from 'react';
 import {
   initialMechanismForm,
   mechanismFormErrors,
@@ -12,11 +11,10 @@ import {
   type MechanismForm,
   type MechanismKind,
 } from '../../../components/mechanisms/mechanism-form';
-import { api, ApiError } from '../../../lib/api';
+import { ComposerDataset, numericVariables } from '../../../lib/composer-dataset';
+import { useAnalysisSubmit } from '../../../lib/use-analysis-submit';
 import { fieldErrors, placedOnField } from '../../../lib/field-errors';
 import { effectLabels, vcovOptions } from '../../../lib/regression-form';
-import { useRequiredSession } from '../../../lib/session';
-import { useApi } from '../../../lib/use-api';
 
 const formFields = [
   'y',
@@ -42,63 +40,30 @@ const kindOptions: { value: MechanismKind; label: string }[] = [
 export default function NewMechanismPage() {
   return (
     <Suspense>
-      <NewMechanism />
+      <ComposerDataset action="Mechanisms">
+        {(dataset) => <MechanismComposer dataset={dataset} />}
+      </ComposerDataset>
     </Suspense>
   );
 }
 
-function NewMechanism() {
-  useRequiredSession();
-  const datasetId = useSearchParams().get('datasetId');
-  const { data: dataset, error } = useApi<DatasetView>(
-    datasetId ? `/datasets/${encodeURIComponent(datasetId)}` : undefined,
-  );
-  if (!datasetId) {
-    return (
-      <ErrorMessage message="Choose a dataset first: open it from the dashboard and press “Mechanisms”." />
-    );
-  }
-  if (error) return <ErrorMessage message={error.message} code={error.code} />;
-  if (!dataset) return <p className="muted">Loading…</p>;
-  return <MechanismComposer dataset={dataset} />;
-}
-
 function MechanismComposer({ dataset }: { dataset: DatasetView }) {
-  const router = useRouter();
   const { unitColumn, timeColumn } = dataset.report;
-  const variables = dataset.report.columns
-    .filter((c) => c.type === 'numeric' && c.name !== unitColumn && c.name !== timeColumn)
-    .map((c) => c.name);
+  const variables = numericVariables(dataset);
   const options = variables.map((value) => ({ value }));
   const [form, setForm] = useState<MechanismForm>(() => initialMechanismForm('mediation', variables));
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
   const set =
     <K extends keyof MechanismForm>(key: K) =>
     (value: MechanismForm[K]) =>
       setForm((f) => ({ ...f, [key]: value }));
 
   const spec = mechanismSpec(form, unitColumn, timeColumn);
+  const { error, busy, submit } = useAnalysisSubmit(dataset.id, spec, title);
   const errors = fieldErrors(error);
   const localErrors = mechanismFormErrors(form);
   const blocked = Object.values(localErrors).some(Boolean);
   const resamplingLabel = form.kind === 'heterogeneity' ? 'Permutations' : 'Bootstrap replications';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const analysis = await api<AnalysisView>('/analyses', {
-        json: { datasetId: dataset.id, spec, ...(title.trim() ? { title: title.trim() } : {}) },
-      });
-      router.push(`/analyses/${analysis.id}`);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) }));
-      setBusy(false);
-    }
-  }
 
   return (
     <>

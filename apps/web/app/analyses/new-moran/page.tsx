@@ -1,50 +1,29 @@
 'use client';
 
-import type { AnalysisView, DatasetView } from '@spillover/contracts';
+import type { DatasetView } from '@spillover/contracts';
 import { Checkbox, ErrorMessage, Select, TextField } from '@spillover/ui';
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense, useState, type FormEvent } from 'react';
+import { Suspense, useState } from 'react';
 import { WeightsSelect } from '../../../components/WeightsSelect';
-import { api, ApiError } from '../../../lib/api';
+import { ComposerDataset, numericVariables } from '../../../lib/composer-dataset';
+import { useAnalysisSubmit } from '../../../lib/use-analysis-submit';
 import { fieldErrors, placedOnField } from '../../../lib/field-errors';
 import { moranFormErrors, moranSpec, type MoranForm } from '../../../lib/moran-form';
 import { styleOptions } from '../../../lib/regression-form';
-import { useRequiredSession } from '../../../lib/session';
-import { useApi } from '../../../lib/use-api';
 
 const formFields = ['variable', 'weights', 'permutations', 'title'] as const;
 
 export default function NewMoranPage() {
   return (
     <Suspense>
-      <NewMoran />
+      <ComposerDataset action="Moran’s I">{(dataset) => <MoranComposer dataset={dataset} />}</ComposerDataset>
     </Suspense>
   );
 }
 
-function NewMoran() {
-  useRequiredSession();
-  const datasetId = useSearchParams().get('datasetId');
-  const { data: dataset, error } = useApi<DatasetView>(
-    datasetId ? `/datasets/${encodeURIComponent(datasetId)}` : undefined,
-  );
-  if (!datasetId) {
-    return (
-      <ErrorMessage message="Choose a dataset first: open it from the dashboard and press “Moran’s I”." />
-    );
-  }
-  if (error) return <ErrorMessage message={error.message} code={error.code} />;
-  if (!dataset) return <p className="muted">Loading…</p>;
-  return <MoranComposer dataset={dataset} />;
-}
-
 function MoranComposer({ dataset }: { dataset: DatasetView }) {
-  const router = useRouter();
   const { unitColumn, timeColumn } = dataset.report;
-  const variables = dataset.report.columns
-    .filter((c) => c.type === 'numeric' && c.name !== unitColumn && c.name !== timeColumn)
-    .map((c) => c.name);
+  const variables = numericVariables(dataset);
   const [form, setForm] = useState<MoranForm>(() => ({
     variable: variables[0] ?? '',
     weightsId: '',
@@ -54,28 +33,12 @@ function MoranComposer({ dataset }: { dataset: DatasetView }) {
     seed: '1',
   }));
   const [title, setTitle] = useState('');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
 
   const spec = moranSpec(form, unitColumn, timeColumn);
+  const { error, busy, submit } = useAnalysisSubmit(dataset.id, spec, title);
   const errors = fieldErrors(error);
   const localErrors = moranFormErrors(form);
   const blocked = Object.values(localErrors).some(Boolean);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const analysis = await api<AnalysisView>('/analyses', {
-        json: { datasetId: dataset.id, spec, ...(title.trim() ? { title: title.trim() } : {}) },
-      });
-      router.push(`/analyses/${analysis.id}`);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) }));
-      setBusy(false);
-    }
-  }
 
   return (
     <>

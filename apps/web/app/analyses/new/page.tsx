@@ -1,11 +1,11 @@
 'use client';
 
-import type { AnalysisView, DatasetView, FixedEffects, VcovType } from '@spillover/contracts';
+import type { DatasetView, FixedEffects, VcovType } from '@spillover/contracts';
 import { Checkbox, ErrorMessage, MultiSelect, Select, TextField } from '@spillover/ui';
 import Link from 'next/link';
-import { useRouter, useSearchParams } from 'next/navigation';
-import { Suspense, useEffect, useState, type FormEvent } from 'react';
-import { api, ApiError } from '../../../lib/api';
+import { Suspense, useEffect, useState } from 'react';
+import { ComposerDataset, numericVariables } from '../../../lib/composer-dataset';
+import { useAnalysisSubmit } from '../../../lib/use-analysis-submit';
 import { fieldErrors, placedOnField } from '../../../lib/field-errors';
 import { WeightsSelect } from '../../../components/WeightsSelect';
 import {
@@ -25,9 +25,7 @@ import {
   type FormModel,
   type RegressionForm,
 } from '../../../lib/regression-form';
-import { useRequiredSession } from '../../../lib/session';
 import { clearPrefill, readPrefill } from '../../../lib/spec-prefill';
-import { useApi } from '../../../lib/use-api';
 
 const formFields = [
   'y',
@@ -45,33 +43,16 @@ const formFields = [
 export default function NewAnalysisPage() {
   return (
     <Suspense>
-      <NewAnalysis />
+      <ComposerDataset action="New regression">
+        {(dataset) => <RegressionComposer dataset={dataset} />}
+      </ComposerDataset>
     </Suspense>
   );
 }
 
-function NewAnalysis() {
-  useRequiredSession();
-  const datasetId = useSearchParams().get('datasetId');
-  const { data: dataset, error } = useApi<DatasetView>(
-    datasetId ? `/datasets/${encodeURIComponent(datasetId)}` : undefined,
-  );
-  if (!datasetId) {
-    return (
-      <ErrorMessage message="Choose a dataset first: open it from the dashboard and press “New regression”." />
-    );
-  }
-  if (error) return <ErrorMessage message={error.message} code={error.code} />;
-  if (!dataset) return <p className="muted">Loading…</p>;
-  return <RegressionComposer dataset={dataset} />;
-}
-
 function RegressionComposer({ dataset }: { dataset: DatasetView }) {
-  const router = useRouter();
   const { unitColumn, timeColumn } = dataset.report;
-  const variables = dataset.report.columns
-    .filter((c) => c.type === 'numeric' && c.name !== unitColumn && c.name !== timeColumn)
-    .map((c) => c.name);
+  const variables = numericVariables(dataset);
 
   // "Edit and run" on an analysis page hands its spec over (lib/spec-prefill)
   const [prefill] = useState(() => readPrefill(dataset.id));
@@ -88,8 +69,6 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
       },
   );
   const [title, setTitle] = useState(prefill?.title ?? '');
-  const [error, setError] = useState<ApiError | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
 
   // Effects that do not fit the model are replaced by the model's first choice.
   useEffect(() => {
@@ -98,26 +77,12 @@ function RegressionComposer({ dataset }: { dataset: DatasetView }) {
   }, [form.model, form.effects]);
 
   const spec = regressionSpec(form, unitColumn, timeColumn);
+  const { error, busy, submit } = useAnalysisSubmit(dataset.id, spec, title);
   const errors = fieldErrors(error);
   const localErrors = regressionFormErrors(form);
   const blocked = Object.values(localErrors).some(Boolean);
   const firstProblem = localErrors.x ?? localErrors.weights ?? localErrors.dynamic;
   const spatial = isSpatialModel(form.model);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      const analysis = await api<AnalysisView>('/analyses', {
-        json: { datasetId: dataset.id, spec, ...(title.trim() ? { title: title.trim() } : {}) },
-      });
-      router.push(`/analyses/${analysis.id}`);
-    } catch (caught) {
-      setError(caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) }));
-      setBusy(false);
-    }
-  }
 
   return (
     <>

@@ -4,6 +4,7 @@ import type { DatasetView, WeightsFormat, WeightsMethod, WeightsView } from '@sp
 import { Checkbox, ErrorMessage, Field, Select, TextField } from '@spillover/ui';
 import Link from 'next/link';
 import { useEffect, useState, type FormEvent } from 'react';
+import { ContiguityWeightsForm } from '../../../components/ContiguityWeightsForm';
 import { WeightsDetails } from '../../../components/WeightsDetails';
 import { api, ApiError } from '../../../lib/api';
 import { fieldErrors } from '../../../lib/field-errors';
@@ -21,7 +22,7 @@ import {
   type CoordinateKind,
 } from '../../../lib/weights-form';
 
-type Mode = 'upload' | 'build';
+type Mode = 'upload' | 'build' | 'contiguity';
 
 function asApiError(caught: unknown): ApiError {
   return caught instanceof ApiError ? caught : new ApiError(0, { message: String(caught) });
@@ -38,7 +39,8 @@ export default function NewWeightsPage() {
         <div>
           <h1>Add spatial weights</h1>
           <p className="subtitle">
-            Upload a matrix W, or build one from a dataset&apos;s coordinates
+            Upload a matrix W, build one from a dataset&apos;s coordinates, or from the polygons of a GeoJSON
+            map
             {team ? ` — into ${team.name}` : ''}.
           </p>
         </div>
@@ -48,6 +50,7 @@ export default function NewWeightsPage() {
           [
             ['upload', 'Upload a file'],
             ['build', 'Build from a dataset'],
+            ['contiguity', 'Contiguity from GeoJSON'],
           ] as const
         ).map(([value, label]) => (
           <label key={value} className={mode === value ? 'segment segment-on' : 'segment'}>
@@ -67,6 +70,7 @@ export default function NewWeightsPage() {
       </div>
       {team && mode === 'upload' && <UploadWeights teamId={team.id} onStored={setWeights} />}
       {team && mode === 'build' && <BuildWeights teamId={team.id} onStored={setWeights} />}
+      {team && mode === 'contiguity' && <ContiguityWeightsForm teamId={team.id} onStored={setWeights} />}
       {weights && (
         <>
           <p className="notice" data-testid="weights-stored">

@@ -77,8 +77,9 @@ function centred(a: Float64Array, n: number): Float64Array {
   }
   grand /= n * n;
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++)
+  for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) out[i * n + j] = a[i * n + j]! - rowMean[i]! - colMean[j]! + grand;
+  }
   return out;
 }
 
@@ -136,8 +137,9 @@ export function invertInformation(info: Float64Array, p: number): Float64Array {
     return invertSpd(info, p);
   } catch {
     const inv = invertGeneral(info, p);
-    if (!inv.every(Number.isFinite))
+    if (!inv.every(Number.isFinite)) {
       throw new SpilloverError('SINGULAR_DESIGN', 'the information matrix of the dynamic model is singular');
+    }
     return inv;
   }
 }
@@ -221,18 +223,20 @@ export function dynamicCovariance(d: DynamicDesign, at: DynamicEstimate, basis?:
   const omega = nonNormality(d, at, terms, basis);
   const nt = d.units * d.periods;
   const tmp = new Float64Array(p * p);
-  for (let a = 0; a < p; a++)
+  for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) {
       let s = 0;
       for (let c = 0; c < p; c++) s += inv[a * p + c]! * omega[c * p + b]!;
       tmp[a * p + b] = s;
     }
+  }
   const out = new Float64Array(p * p);
-  for (let a = 0; a < p; a++)
+  for (let a = 0; a < p; a++) {
     for (let b = 0; b < p; b++) {
       let s = inv[a * p + b]!;
       for (let c = 0; c < p; c++) s += tmp[a * p + c]! * inv[c * p + b]!;
       out[a * p + b] = s / nt;
     }
+  }
   return out;
 }

@@ -53,8 +53,9 @@ export function fitDynamicModel(
     const c = leeYuCorrection(design, uncorrected, spectrum);
     estimate = c.corrected;
     removed = c.removed;
-    if (options.uncorrectedCovariance)
+    if (options.uncorrectedCovariance) {
       uncorrectedVcov = dynamicCovariance(design, uncorrected, options.basis);
+    }
   }
   const vcov = dynamicCovariance(design, estimate, options.basis);
   const tau = design.tau >= 0 ? estimate.beta[design.tau]! : 0;

@@ -78,8 +78,9 @@ export function longRunImpacts(
     parts.forEach((part, r) => {
       const q = 3 * k + r;
       let variance = 0;
-      for (const i of used)
+      for (const i of used) {
         for (const j of used) variance += gradient.get(i)![q]! * vcov[i * p + j]! * gradient.get(j)![q]!;
+      }
       const estimate = point[q]!;
       const se = Math.sqrt(variance);
       out[part][term.name] =

@@ -39,7 +39,17 @@ describe('eigenvalue solvers', () => {
     const rng = createRng(7);
     const n = 60;
     const ids = Array.from({ length: n }, (_, i) => `u${i}`);
-    const w = matchWeights(knnWeights({ ids, x: Array.from({ length: n }, () => rng.next()), y: Array.from({ length: n }, () => rng.next()) }, 4), ids);
+    const w = matchWeights(
+      knnWeights(
+        {
+          ids,
+          x: Array.from({ length: n }, () => rng.next()),
+          y: Array.from({ length: n }, () => rng.next()),
+        },
+        4,
+      ),
+      ids,
+    );
     const s = weightsSpectrum(w);
     expect(s.method).toBe('general');
     const lu = new SparseLu(w);

@@ -144,7 +144,9 @@ function hessenbergQr(h: Float64Array, n: number): Eigenvalues {
         nn -= 2;
         break;
       }
-      if (iterations >= 60) throw new SpilloverError('NON_CONVERGENCE', 'eigenvalue QR iteration did not converge');
+      if (iterations >= 60) {
+        throw new SpilloverError('NON_CONVERGENCE', 'eigenvalue QR iteration did not converge');
+      }
       if (iterations === 10 || iterations === 20) {
         // exceptional shift (Wilkinson & Reinsch)
         shift += x;

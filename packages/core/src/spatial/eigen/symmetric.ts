@@ -74,7 +74,9 @@ function implicitQl(d: Float64Array, e: Float64Array, n: number): void {
         if (Math.abs(e[m]!) <= Number.EPSILON * dd) break;
       }
       if (m === l) break;
-      if (++iterations > 60) throw new SpilloverError('NON_CONVERGENCE', 'symmetric eigenvalue iteration did not converge');
+      if (++iterations > 60) {
+        throw new SpilloverError('NON_CONVERGENCE', 'symmetric eigenvalue iteration did not converge');
+      }
       // shift from the leading 2×2 block
       let g = (d[l + 1]! - d[l]!) / (2 * e[l]!);
       let r = Math.hypot(g, 1);

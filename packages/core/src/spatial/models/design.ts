@@ -71,7 +71,11 @@ export interface LeeYuTransformation {
   timeProjected: boolean;
 }
 
-export function leeYuTransformation(effects: FixedEffects, n: number, periods: number): LeeYuTransformation | undefined {
+export function leeYuTransformation(
+  effects: FixedEffects,
+  n: number,
+  periods: number,
+): LeeYuTransformation | undefined {
   if (effects === 'none') return undefined;
   const unit = effects === 'unit' || effects === 'twoways';
   const time = effects === 'time' || effects === 'twoways';
@@ -80,7 +84,9 @@ export function leeYuTransformation(effects: FixedEffects, n: number, periods: n
 
 /** Observations and periods the likelihood counts: N*T* and T* (Lee–Yu) or NT and T. */
 export function likelihoodSize(d: SpatialDesign): { nobs: number; periods: number } {
-  return d.leeYu ? { nobs: d.leeYu.units * d.leeYu.periods, periods: d.leeYu.periods } : { nobs: d.n * d.periods, periods: d.periods };
+  return d.leeYu
+    ? { nobs: d.leeYu.units * d.leeYu.periods, periods: d.leeYu.periods }
+    : { nobs: d.n * d.periods, periods: d.periods };
 }
 
 /** log|I − cW|, of W* = F'WF under the Lee–Yu time transformation (log|I − cW| − log(1 − c)). */

@@ -16,7 +16,15 @@
  * transformed away every trace is of F'PF, i.e. of (I − J)P(I − J), and X, G X β are taken net of
  * their period means.
  */
-import { columnsTimesVector, crossProduct, dot, identity, invertGeneral, luDecompose, luSolve } from '../../linalg/dense.js';
+import {
+  columnsTimesVector,
+  crossProduct,
+  dot,
+  identity,
+  invertGeneral,
+  luDecompose,
+  luSolve,
+} from '../../linalg/dense.js';
 import { denseWeights, spatialLag, type SpatialWeights } from '../weights/types.js';
 import { luIsStable } from '../sparse/lu.js';
 import { likelihoodSize, projectPeriods, type SpatialDesign } from './design.js';
@@ -117,7 +125,9 @@ function doublyCentred(p: Float64Array, n: number): Float64Array {
     }
   }
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) out[i * n + j] = p[i * n + j]! - row[i]! - col[j]! + grand;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) out[i * n + j] = p[i * n + j]! - row[i]! - col[j]! + grand;
+  }
   return out;
 }
 
@@ -129,7 +139,9 @@ export function transposedGOnes(w: SpatialWeights, c: number): Float64Array {
   const n = w.n;
   const applyTransposed = (v: Float64Array): Float64Array => {
     const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) out[w.col[p]!]! += w.val[p]! * v[i]!;
+    for (let i = 0; i < n; i++) {
+      for (let p = w.rowPtr[i]!; p < w.rowPtr[i + 1]!; p++) out[w.col[p]!]! += w.val[p]! * v[i]!;
+    }
     return out;
   };
   const u = applyTransposed(new Float64Array(n).fill(1));
@@ -186,7 +198,12 @@ export interface InformationAt {
 
 /** Parameter names of the information matrix, in its order. */
 export function informationNames(d: SpatialDesign, at: InformationAt): string[] {
-  return ['sigma2', ...(at.rho !== null ? ['rho'] : []), ...(at.lambda !== null ? ['lambda'] : []), ...d.names];
+  return [
+    'sigma2',
+    ...(at.rho !== null ? ['rho'] : []),
+    ...(at.lambda !== null ? ['lambda'] : []),
+    ...d.names,
+  ];
 }
 
 /**
@@ -274,7 +291,10 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
     const gtc = centre(gt);
     const gg = traces(gtc, gtc, n);
     set(0, 1, (T * trace(centre(g), n)) / s2);
-    const bgxb = projectPeriods(d, applyIMinus(d.w, lambda, applyPerPeriod(g, n, columnsTimesVector(d.x, at.beta, d.y.length))));
+    const bgxb = projectPeriods(
+      d,
+      applyIMinus(d.w, lambda, applyPerPeriod(g, n, columnsTimesVector(d.x, at.beta, d.y.length))),
+    );
     set(1, 1, T * (gg.pq + gg.ptq) + dot(bgxb, bgxb) / s2);
     for (let j = 0; j < k; j++) set(1, b0 + j, dot(bx[j]!, bgxb) / s2);
     if (hasLambda) {
@@ -284,4 +304,3 @@ export function expectedInformation(d: SpatialDesign, at: InformationAt, warning
   }
   return info;
 }
-

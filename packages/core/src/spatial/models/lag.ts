@@ -12,7 +12,15 @@
 import { crossProduct, dot } from '../../linalg/dense.js';
 import { maximiseWithScore } from '../optimise.js';
 import { panelSpatialLag } from '../weights/types.js';
-import { fullLogLik, likelihoodSize, logDetTerm, projectPeriods, traceGTerm, type MlEstimate, type SpatialDesign } from './design.js';
+import {
+  fullLogLik,
+  likelihoodSize,
+  logDetTerm,
+  projectPeriods,
+  traceGTerm,
+  type MlEstimate,
+  type SpatialDesign,
+} from './design.js';
 import { leastSquares } from './ols.js';
 
 const BOUND_MARGIN = 1e-10;
@@ -31,8 +39,7 @@ export function fitLagModel(d: SpatialDesign): MlEstimate {
   const score = (rho: number): number => (nobs * (e01 - rho * e11)) / sse(rho) - T * traceGTerm(d, rho).tr;
   const lo = d.logdet.lower + BOUND_MARGIN * Math.abs(d.logdet.lower);
   const hi = d.logdet.upper - BOUND_MARGIN * Math.abs(d.logdet.upper);
-  const coarse = (rho: number): number =>
-    (-nobs / 2) * Math.log(sse(rho)) + T * logDetTerm(d, rho);
+  const coarse = (rho: number): number => (-nobs / 2) * Math.log(sse(rho)) + T * logDetTerm(d, rho);
   // ℓ_c''(ρ) = NT (2(e₀'e₁ − ρe₁'e₁)² − e₁'e₁ SSE)/SSE² − T tr(G²), for Newton's polish
   const scoreWithSlope = (rho: number): { score: number; slope: number } => {
     const s = sse(rho);

@@ -1,7 +1,17 @@
-import { choleskyDecompose, columnsTimesVector, crossProduct, crossProductVector, solveSpd } from '../../linalg/dense.js';
+import {
+  choleskyDecompose,
+  columnsTimesVector,
+  crossProduct,
+  crossProductVector,
+  solveSpd,
+} from '../../linalg/dense.js';
 
 /** Least-squares coefficients and residuals of y on the columns x (Cholesky of X'X). */
-export function leastSquares(x: Float64Array[], y: Float64Array, xtx = crossProduct(x)): { beta: Float64Array; resid: Float64Array } {
+export function leastSquares(
+  x: Float64Array[],
+  y: Float64Array,
+  xtx = crossProduct(x),
+): { beta: Float64Array; resid: Float64Array } {
   const k = x.length;
   const beta = k > 0 ? solveSpd(xtx, k, crossProductVector(x, y)) : new Float64Array(0);
   const fit = columnsTimesVector(x, beta, y.length);

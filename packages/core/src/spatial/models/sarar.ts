@@ -16,7 +16,15 @@ import { SpilloverError } from '@spillover/contracts';
 import { choleskyDecompose } from '../../linalg/dense.js';
 import { brentMinimise, maximiseWithScore } from '../optimise.js';
 import { panelSpatialLag } from '../weights/types.js';
-import { fullLogLik, likelihoodSize, logDetTerm, projectPeriods, traceGTerm, type MlEstimate, type SpatialDesign } from './design.js';
+import {
+  fullLogLik,
+  likelihoodSize,
+  logDetTerm,
+  projectPeriods,
+  traceGTerm,
+  type MlEstimate,
+  type SpatialDesign,
+} from './design.js';
 
 const BOUND_MARGIN = 1e-10;
 
@@ -38,7 +46,9 @@ class GramModel {
   ) {
     // under the Lee–Yu time transformation every column is taken net of its period means (y and X already are)
     const wy = panelSpatialLag(d.w, d.y);
-    const lagged = [wy, panelSpatialLag(d.w, wy), ...d.x.map((c) => panelSpatialLag(d.w, c))].map((v) => projectPeriods(d, v));
+    const lagged = [wy, panelSpatialLag(d.w, wy), ...d.x.map((c) => panelSpatialLag(d.w, c))].map((v) =>
+      projectPeriods(d, v),
+    );
     const basis = [d.y, lagged[0]!, lagged[1]!, ...d.x, ...lagged.slice(2)];
     this.m = basis.length;
     this.gram = new Float64Array(this.m * this.m);
@@ -114,14 +124,18 @@ class GramModel {
 }
 
 function interval(d: SpatialDesign): [number, number] {
-  return [d.logdet.lower + BOUND_MARGIN * Math.abs(d.logdet.lower), d.logdet.upper - BOUND_MARGIN * Math.abs(d.logdet.upper)];
+  return [
+    d.logdet.lower + BOUND_MARGIN * Math.abs(d.logdet.lower),
+    d.logdet.upper - BOUND_MARGIN * Math.abs(d.logdet.upper),
+  ];
 }
 
 /** SEM / SDEM: y = Xβ + u, u = λWu + ε. */
 export function fitErrorModel(d: SpatialDesign): MlEstimate {
   const { nobs, periods: T } = likelihoodSize(d);
   const g = new GramModel(d);
-  const loglik = (lambda: number): number => (-nobs / 2) * Math.log(g.evaluate(0, lambda).sse) + T * logDetTerm(d, lambda);
+  const loglik = (lambda: number): number =>
+    (-nobs / 2) * Math.log(g.evaluate(0, lambda).sse) + T * logDetTerm(d, lambda);
   const score = (lambda: number): number => {
     const e = g.evaluate(0, lambda);
     return (-nobs / 2) * (e.dLambda / e.sse) - T * traceGTerm(d, lambda).tr;
@@ -183,7 +197,9 @@ export function fitSacModel(d: SpatialDesign): MlEstimate {
     if (Math.abs(stepRho) + Math.abs(stepLambda) < 1e-15) break;
   }
   const e = g.evaluate(rho, lambda);
-  if (!Number.isFinite(e.sse)) throw new SpilloverError('NON_CONVERGENCE', 'SAC likelihood could not be evaluated');
+  if (!Number.isFinite(e.sse)) {
+    throw new SpilloverError('NON_CONVERGENCE', 'SAC likelihood could not be evaluated');
+  }
   const sigma2 = e.sse / nobs;
   const near = (x: number): boolean => Math.min(x - lo, hi - x) < 1e-6 * (hi - lo);
   return {

@@ -5,20 +5,39 @@
  *   s_λ = ε·(Wu)/σ² − H_ii,        s_β = ((I − λW)X)·ε/σ²
  * (each sums to the analytic score). `cluster`: V = I⁻¹(Σ_g s_g s_g')I⁻¹ · G/(G − 1), s_g the sum of
  * unit g's scores; `robust`: every observation its own cluster, no small-sample factor.
+ * Under the Lee–Yu unit transformation (F_{T,T−1}, ./design.ts) unit g's T − 1 transformed observations
+ * have the same sums of products as its T demeaned ones (F F' = I − J_T), so s_g is as above with the
+ * constants −1/(2σ²), −G_ii, −H_ii counted T − 1 times instead of T (weighted by (T − 1)/T).
  */
+import { SpilloverError } from '@spillover/contracts';
 import { panelSpatialLag } from '../weights/types.js';
-import type { MlEstimate, SpatialDesign } from './design.js';
+import { likelihoodSize, type MlEstimate, type SpatialDesign } from './design.js';
 import { luIsStable } from '../sparse/lu.js';
 import { gDiagonal } from './g-traces.js';
 import { denseG } from './information.js';
 
-export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64Array, kind: 'robust' | 'cluster', nunits: number): Float64Array {
+export function scoreSandwich(
+  d: SpatialDesign,
+  est: MlEstimate,
+  bread: Float64Array,
+  kind: 'robust' | 'cluster',
+  nunits: number,
+): Float64Array {
+  if (d.leeYu && (d.leeYu.timeProjected || kind !== 'cluster')) {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `vcov: ${kind} SEs under the Lee-Yu transformation exist for unit effects with cluster only`,
+      { field: 'vcov' },
+    );
+  }
   const { n } = d;
   const nobs = d.y.length;
   const k = d.x.length;
   const rho = est.rho ?? 0;
   const lambda = est.lambda ?? 0;
   const s2 = est.sigma2;
+  // share of each observation in the constants: T*/T under the Lee–Yu unit transformation, else 1
+  const share = likelihoodSize(d).nobs / nobs;
   const applyB = (v: Float64Array): Float64Array => {
     if (lambda === 0) return v;
     const wv = panelSpatialLag(d.w, v);
@@ -46,9 +65,9 @@ export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64A
     const g = kind === 'cluster' ? i : r;
     const e = eps[r]!;
     let q = g * p;
-    sums[q++]! += -1 / (2 * s2) + (e * e) / (2 * s2 * s2);
-    if (gDiag) sums[q++]! += (e * bwy[r]!) / s2 - gDiag[i]!;
-    if (hDiag) sums[q++]! += (e * wu[r]!) / s2 - hDiag[i]!;
+    sums[q++]! += -share / (2 * s2) + (e * e) / (2 * s2 * s2);
+    if (gDiag) sums[q++]! += (e * bwy[r]!) / s2 - share * gDiag[i]!;
+    if (hDiag) sums[q++]! += (e * wu[r]!) / s2 - share * hDiag[i]!;
     for (let j = 0; j < k; j++) sums[q++]! += (bx[j]![r]! * e) / s2;
   }
   const meat = new Float64Array(p * p);
@@ -60,16 +79,20 @@ export function scoreSandwich(d: SpatialDesign, est: MlEstimate, bread: Float64A
   }
   const factor = kind === 'cluster' ? clusters / (clusters - 1) : 1;
   const tmp = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) {
-    let s = 0;
-    for (let b = 0; b < p; b++) s += bread[a * p + b]! * meat[b * p + c]!;
-    tmp[a * p + c] = s;
+  for (let a = 0; a < p; a++) {
+    for (let c = 0; c < p; c++) {
+      let s = 0;
+      for (let b = 0; b < p; b++) s += bread[a * p + b]! * meat[b * p + c]!;
+      tmp[a * p + c] = s;
+    }
   }
   const out = new Float64Array(p * p);
-  for (let a = 0; a < p; a++) for (let c = 0; c < p; c++) {
-    let s = 0;
-    for (let b = 0; b < p; b++) s += tmp[a * p + b]! * bread[b * p + c]!;
-    out[a * p + c] = factor * s;
+  for (let a = 0; a < p; a++) {
+    for (let c = 0; c < p; c++) {
+      let s = 0;
+      for (let b = 0; b < p; b++) s += tmp[a * p + b]! * bread[b * p + c]!;
+      out[a * p + c] = factor * s;
+    }
   }
   return out;
 }

@@ -154,8 +154,9 @@ describe('inverse traces over the drawn range of ρ (impacts)', () => {
 
   it('chebyshevInterpolant resolves an analytic function and gives up on a non-smooth one', () => {
     const f = chebyshevInterpolant((x) => Math.exp(x) / (1.5 - x), -1, 1)!;
-    for (const x of [-1, -0.3, 0.2, 0.77, 1])
+    for (const x of [-1, -0.3, 0.2, 0.77, 1]) {
       expect(Math.abs(f(x) - Math.exp(x) / (1.5 - x))).toBeLessThan(1e-10);
+    }
     expect(chebyshevInterpolant((x) => Math.abs(x - 0.1), -1, 1)).toBeNull();
   });
 });

@@ -34,24 +34,45 @@ function distanceFunction(c: Coordinates): (i: number, j: number) => number {
 
 function checkCoordinates(c: Coordinates): void {
   if (c.x.length !== c.ids.length || c.y.length !== c.ids.length) {
-    throw new SpilloverError('INVALID_WEIGHTS', `coordinates: ${c.ids.length} ids but ${c.x.length} x and ${c.y.length} y values`);
+    throw new SpilloverError(
+      'INVALID_WEIGHTS',
+      `coordinates: ${c.ids.length} ids but ${c.x.length} x and ${c.y.length} y values`,
+    );
   }
   for (let i = 0; i < c.ids.length; i++) {
     if (!Number.isFinite(c.x[i]!) || !Number.isFinite(c.y[i]!)) {
-      throw new SpilloverError('INVALID_WEIGHTS', `coordinates of unit ${c.ids[i]} are missing or not numbers`, { unit: c.ids[i] });
+      throw new SpilloverError(
+        'INVALID_WEIGHTS',
+        `coordinates of unit ${c.ids[i]} are missing or not numbers`,
+        { unit: c.ids[i] },
+      );
     }
   }
 }
 
-function triplets(ids: string[], from: number[], to: number[], weight: number[], label: string): WeightTriplets {
-  return { ids: ids.slice(), from: Int32Array.from(from), to: Int32Array.from(to), weight: Float64Array.from(weight), label };
+function triplets(
+  ids: string[],
+  from: number[],
+  to: number[],
+  weight: number[],
+  label: string,
+): WeightTriplets {
+  return {
+    ids: ids.slice(),
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    weight: Float64Array.from(weight),
+    label,
+  };
 }
 
 /** Each unit's k nearest other units get weight 1 (ties broken by order). Not symmetric in general. */
 export function knnWeights(c: Coordinates, k: number): WeightTriplets {
   checkCoordinates(c);
   const n = c.ids.length;
-  if (!Number.isInteger(k) || k < 1 || k >= n) throw new SpilloverError('INVALID_WEIGHTS', `k = ${k} nearest neighbours needs 1 ≤ k < ${n} units`);
+  if (!Number.isInteger(k) || k < 1 || k >= n) {
+    throw new SpilloverError('INVALID_WEIGHTS', `k = ${k} nearest neighbours needs 1 ≤ k < ${n} units`);
+  }
   const dist = distanceFunction(c);
   const from: number[] = [];
   const to: number[] = [];
@@ -89,7 +110,10 @@ export function distanceBandWeights(c: Coordinates, threshold: number): WeightTr
 }
 
 /** w_ij = 1 / d_ij^power for d_ij ≤ cutoff (all pairs when no cutoff); coincident units are an error. */
-export function inverseDistanceWeights(c: Coordinates, options: { power?: number; cutoff?: number } = {}): WeightTriplets {
+export function inverseDistanceWeights(
+  c: Coordinates,
+  options: { power?: number; cutoff?: number } = {},
+): WeightTriplets {
   checkCoordinates(c);
   const power = options.power ?? 1;
   const cutoff = options.cutoff ?? Infinity;
@@ -101,7 +125,13 @@ export function inverseDistanceWeights(c: Coordinates, options: { power?: number
     for (let j = 0; j < c.ids.length; j++) {
       if (i === j) continue;
       const d = dist(i, j);
-      if (d === 0) throw new SpilloverError('INVALID_WEIGHTS', `units ${c.ids[i]} and ${c.ids[j]} have the same coordinates`, { units: [c.ids[i]!, c.ids[j]!] });
+      if (d === 0) {
+        throw new SpilloverError(
+          'INVALID_WEIGHTS',
+          `units ${c.ids[i]} and ${c.ids[j]} have the same coordinates`,
+          { units: [c.ids[i]!, c.ids[j]!] },
+        );
+      }
       if (d <= cutoff) {
         from.push(i);
         to.push(j);
@@ -124,7 +154,13 @@ export function economicDistanceWeights(ids: string[], means: ArrayLike<number>)
     for (let j = 0; j < ids.length; j++) {
       if (i === j) continue;
       const d = Math.abs(means[i]! - means[j]!);
-      if (!(d > 0)) throw new SpilloverError('INVALID_WEIGHTS', `units ${ids[i]} and ${ids[j]} have the same mean: economic distance is undefined`, { units: [ids[i]!, ids[j]!] });
+      if (!(d > 0)) {
+        throw new SpilloverError(
+          'INVALID_WEIGHTS',
+          `units ${ids[i]} and ${ids[j]} have the same mean: economic distance is undefined`,
+          { units: [ids[i]!, ids[j]!] },
+        );
+      }
       from.push(i);
       to.push(j);
       weight.push(1 / d);
@@ -137,14 +173,23 @@ export function economicDistanceWeights(ids: string[], means: ArrayLike<number>)
  * Economic-geographic nested weights W = φ W_d + (1 − φ) W_e, with W_d the inverse-distance and W_e the
  * economic-distance weights, each row-standardised before mixing (so rows of W sum to one); φ ∈ [0, 1].
  */
-export function nestedWeights(c: Coordinates, means: ArrayLike<number>, phi: number, power = 1): WeightTriplets {
-  if (!(phi >= 0 && phi <= 1)) throw new SpilloverError('INVALID_WEIGHTS', `nested weights need 0 ≤ φ ≤ 1 (got ${phi})`);
+export function nestedWeights(
+  c: Coordinates,
+  means: ArrayLike<number>,
+  phi: number,
+  power = 1,
+): WeightTriplets {
+  if (!(phi >= 0 && phi <= 1)) {
+    throw new SpilloverError('INVALID_WEIGHTS', `nested weights need 0 ≤ φ ≤ 1 (got ${phi})`);
+  }
   const geo = rowNormalised(inverseDistanceWeights(c, { power }));
   const eco = rowNormalised(economicDistanceWeights(c.ids, means));
   const n = c.ids.length;
   const dense = new Float64Array(n * n);
   for (let e = 0; e < geo.from.length; e++) dense[geo.from[e]! * n + geo.to[e]!]! += phi * geo.weight[e]!;
-  for (let e = 0; e < eco.from.length; e++) dense[eco.from[e]! * n + eco.to[e]!]! += (1 - phi) * eco.weight[e]!;
+  for (let e = 0; e < eco.from.length; e++) {
+    dense[eco.from[e]! * n + eco.to[e]!]! += (1 - phi) * eco.weight[e]!;
+  }
   const from: number[] = [];
   const to: number[] = [];
   const weight: number[] = [];

@@ -52,15 +52,30 @@ function readRing(ring: unknown, where: string, id: string | undefined): Positio
   if (!Array.isArray(ring)) throw invalid(`${where}: a ring must be an array of positions`, { unit: id });
   const out: Position[] = [];
   ring.forEach((p, k) => {
-    if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+    if (
+      !Array.isArray(p) ||
+      p.length < 2 ||
+      typeof p[0] !== 'number' ||
+      typeof p[1] !== 'number' ||
+      !Number.isFinite(p[0]) ||
+      !Number.isFinite(p[1])
+    ) {
       throw invalid(`${where}, position ${k}: coordinates must be two finite numbers`, { unit: id });
     }
     out.push([p[0], p[1]]);
   });
   // drop the closing position (GeoJSON rings repeat the first) and consecutive repeats
   const open = out.filter((p, k) => k === 0 || p[0] !== out[k - 1]![0] || p[1] !== out[k - 1]![1]);
-  if (open.length > 1 && open[0]![0] === open[open.length - 1]![0] && open[0]![1] === open[open.length - 1]![1]) open.pop();
-  if (open.length < 3) throw invalid(`${where}: a ring needs at least 3 distinct positions (got ${open.length})`, { unit: id });
+  if (
+    open.length > 1 &&
+    open[0]![0] === open[open.length - 1]![0] &&
+    open[0]![1] === open[open.length - 1]![1]
+  ) {
+    open.pop();
+  }
+  if (open.length < 3) {
+    throw invalid(`${where}: a ring needs at least 3 distinct positions (got ${open.length})`, { unit: id });
+  }
   return open;
 }
 
@@ -69,12 +84,20 @@ function readRings(geometry: unknown, name: string, id: string | undefined): Pos
   if (!geometry || typeof geometry !== 'object') throw invalid(`${name}: geometry is missing`, { unit: id });
   const g = geometry as { type?: unknown; coordinates?: unknown };
   const polygons =
-    g.type === 'Polygon' ? [g.coordinates] : g.type === 'MultiPolygon' && Array.isArray(g.coordinates) ? g.coordinates : null;
-  if (!polygons) throw invalid(`${name}: geometry type ${String(g.type)} is not Polygon or MultiPolygon`, { unit: id });
+    g.type === 'Polygon'
+      ? [g.coordinates]
+      : g.type === 'MultiPolygon' && Array.isArray(g.coordinates)
+        ? g.coordinates
+        : null;
+  if (!polygons) {
+    throw invalid(`${name}: geometry type ${String(g.type)} is not Polygon or MultiPolygon`, { unit: id });
+  }
   const rings: Position[][] = [];
   polygons.forEach((polygon: unknown, q: number) => {
     const where = g.type === 'Polygon' ? name : `${name}, polygon ${q}`;
-    if (!Array.isArray(polygon) || polygon.length === 0) throw invalid(`${where}: a polygon needs at least one ring`, { unit: id });
+    if (!Array.isArray(polygon) || polygon.length === 0) {
+      throw invalid(`${where}: a polygon needs at least one ring`, { unit: id });
+    }
     polygon.forEach((ring, r) => rings.push(readRing(ring, `${where}, ring ${r}`, id)));
   });
   return rings;
@@ -84,7 +107,11 @@ function readRings(geometry: unknown, name: string, id: string | undefined): Pos
 function readFeatures(geojson: unknown, idProperty: string): { ids: string[]; segments: Segments } {
   const collection = typeof geojson === 'string' ? parseJson(geojson) : geojson;
   const features = (collection as { type?: unknown; features?: unknown } | null)?.features;
-  if (!collection || (collection as { type?: unknown }).type !== 'FeatureCollection' || !Array.isArray(features)) {
+  if (
+    !collection ||
+    (collection as { type?: unknown }).type !== 'FeatureCollection' ||
+    !Array.isArray(features)
+  ) {
     throw invalid('GeoJSON: expected a FeatureCollection with a features array');
   }
   const ids: string[] = [];
@@ -94,17 +121,30 @@ function readFeatures(geojson: unknown, idProperty: string): { ids: string[]; se
     const properties = (feature as { properties?: Record<string, unknown> } | null)?.properties;
     const raw = properties?.[idProperty];
     if (typeof raw !== 'string' && typeof raw !== 'number') {
-      throw invalid(`${featureName(index)}: property "${idProperty}" (the unit id) is missing`, { feature: index, field: idProperty });
+      throw invalid(`${featureName(index)}: property "${idProperty}" (the unit id) is missing`, {
+        feature: index,
+        field: idProperty,
+      });
     }
     const id = String(raw).trim();
-    if (id === '') throw invalid(`${featureName(index)}: property "${idProperty}" (the unit id) is empty`, { feature: index, field: idProperty });
+    if (id === '') {
+      throw invalid(`${featureName(index)}: property "${idProperty}" (the unit id) is empty`, {
+        feature: index,
+        field: idProperty,
+      });
+    }
     const earlier = seen.get(id);
     if (earlier !== undefined) {
-      throw invalid(`${featureName(index, id)}: unit id ${id} was already used by feature ${earlier}`, { unit: id, features: [earlier, index] });
+      throw invalid(`${featureName(index, id)}: unit id ${id} was already used by feature ${earlier}`, {
+        unit: id,
+        features: [earlier, index],
+      });
     }
     seen.set(id, index);
     ids.push(id);
-    for (const ring of readRings((feature as { geometry?: unknown }).geometry, featureName(index, id), id)) rings.push({ owner: index, ring });
+    for (const ring of readRings((feature as { geometry?: unknown }).geometry, featureName(index, id), id)) {
+      rings.push({ owner: index, ring });
+    }
   });
   const count = rings.reduce((s, r) => s + r.ring.length, 0);
   const segments: Segments = {
@@ -275,9 +315,10 @@ export function contiguityWeights(geojson: unknown, options: ContiguityOptions):
     extent = Math.max(xmax - xmin, ymax - ymin);
   }
   const snap = options.snap ?? 1e-7 * extent;
-  if (!(snap >= 0) || !Number.isFinite(snap)) throw invalid(`contiguity: the snap tolerance must be a finite number ≥ 0 (got ${snap})`);
+  if (!(snap >= 0) || !Number.isFinite(snap)) {
+    throw invalid(`contiguity: the snap tolerance must be a finite number ≥ 0 (got ${snap})`);
+  }
   const grid = new SegmentGrid(s, snap);
-  const n = ids.length;
   // each unit's neighbours so far (short lists: checked by a linear scan)
   const neighbours: number[][] = ids.map(() => []);
   const isLinked = (a: number, b: number): boolean => neighbours[a]!.includes(b);
@@ -308,7 +349,9 @@ export function contiguityWeights(geojson: unknown, options: ContiguityOptions):
         for (let q = p + 1; q < start[c + 1]!; q++) {
           const m = members[q]!;
           const b = s.owner[m]!;
-          if (a !== b && !isLinked(a, b) && (sharesEdge(s, k, m, snap) || sharesEdge(s, m, k, snap))) link(a, b);
+          if (a !== b && !isLinked(a, b) && (sharesEdge(s, k, m, snap) || sharesEdge(s, m, k, snap))) {
+            link(a, b);
+          }
         }
       }
     }

@@ -23,7 +23,11 @@ function listUnits(units: string[]): string {
  * ids of the panel missing from W and ids of W missing from the panel, a non-zero diagonal, negative
  * or non-finite weights, and units without neighbours (unless allowIslands).
  */
-export function matchWeights(t: WeightTriplets, units: string[], options: WeightsOptions = {}): SpatialWeights {
+export function matchWeights(
+  t: WeightTriplets,
+  units: string[],
+  options: WeightsOptions = {},
+): SpatialWeights {
   const style = options.style ?? 'row';
   const n = units.length;
   const position = new Map<string, number>();
@@ -35,7 +39,11 @@ export function matchWeights(t: WeightTriplets, units: string[], options: Weight
     const parts: string[] = [];
     if (missing.length > 0) parts.push(`units in the panel but not in ${t.label}: ${listUnits(missing)}`);
     if (extra.length > 0) parts.push(`units in ${t.label} but not in the panel: ${listUnits(extra)}`);
-    throw new SpilloverError('INVALID_WEIGHTS', parts.join('; '), { units: [...missing, ...extra], missing, extra });
+    throw new SpilloverError('INVALID_WEIGHTS', parts.join('; '), {
+      units: [...missing, ...extra],
+      missing,
+      extra,
+    });
   }
   const map = Int32Array.from(t.ids, (id) => position.get(id)!);
   const counts = new Int32Array(n + 1);
@@ -45,17 +53,25 @@ export function matchWeights(t: WeightTriplets, units: string[], options: Weight
     const j = map[t.to[e]!]!;
     const w = t.weight[e]!;
     if (!Number.isFinite(w) || w < 0) {
-      throw new SpilloverError('INVALID_WEIGHTS', `${t.label}: weight ${units[i]} → ${units[j]} is ${w}; weights must be finite and non-negative`, {
-        units: [units[i]!, units[j]!],
-      });
+      throw new SpilloverError(
+        'INVALID_WEIGHTS',
+        `${t.label}: weight ${units[i]} → ${units[j]} is ${w}; weights must be finite and non-negative`,
+        {
+          units: [units[i]!, units[j]!],
+        },
+      );
     }
     if (i === j) diagonal.push(units[i]!);
     counts[i + 1]!++;
   }
   if (diagonal.length > 0) {
-    throw new SpilloverError('INVALID_WEIGHTS', `${t.label}: the diagonal must be zero (a unit is not its own neighbour): ${listUnits(diagonal)}`, {
-      units: diagonal,
-    });
+    throw new SpilloverError(
+      'INVALID_WEIGHTS',
+      `${t.label}: the diagonal must be zero (a unit is not its own neighbour): ${listUnits(diagonal)}`,
+      {
+        units: diagonal,
+      },
+    );
   }
   for (let i = 0; i < n; i++) counts[i + 1]! += counts[i]!;
   const rowPtr = Int32Array.from(counts);

@@ -17,7 +17,10 @@ function parseWeightCell(text: string, label: string, line: number, column: stri
   const trimmed = text.trim();
   const value = trimmed === '' ? NaN : Number(trimmed);
   if (!Number.isFinite(value)) {
-    throw invalid(`${label}: line ${line}, column "${column}": "${text}" is not a number`, { row: line, column });
+    throw invalid(`${label}: line ${line}, column "${column}": "${text}" is not a number`, {
+      row: line,
+      column,
+    });
   }
   return value;
 }
@@ -44,7 +47,12 @@ class TripletBuilder {
 
   add(from: string, to: string, weight: number, line: number): void {
     const key = `${from}\u0000${to}`;
-    if (this.seen.has(key)) throw invalid(`${this.label}: line ${line}: the pair ${from} → ${to} appears twice`, { row: line, units: [from, to] });
+    if (this.seen.has(key)) {
+      throw invalid(`${this.label}: line ${line}: the pair ${from} → ${to} appears twice`, {
+        row: line,
+        units: [from, to],
+      });
+    }
     this.seen.add(key);
     const i = this.id(from);
     const j = this.id(to);
@@ -87,15 +95,23 @@ export function parseMatrixCsv(text: string, label = 'weights matrix'): WeightTr
   for (const record of rows) {
     const unit = (record.fields[0] ?? '').trim();
     if (!columnSet.has(unit)) {
-      throw invalid(`${label}: line ${record.line}: row label "${unit}" is not among the column labels`, { row: record.line, unit });
-    }
-    if (rowSeen.has(unit)) throw invalid(`${label}: line ${record.line}: row "${unit}" appears twice`, { row: record.line, unit });
-    rowSeen.add(unit);
-    if (record.fields.length !== columns.length + 1) {
-      throw invalid(`${label}: line ${record.line} (row "${unit}") has ${record.fields.length - 1} weights, expected ${columns.length}`, {
+      throw invalid(`${label}: line ${record.line}: row label "${unit}" is not among the column labels`, {
         row: record.line,
         unit,
       });
+    }
+    if (rowSeen.has(unit)) {
+      throw invalid(`${label}: line ${record.line}: row "${unit}" appears twice`, { row: record.line, unit });
+    }
+    rowSeen.add(unit);
+    if (record.fields.length !== columns.length + 1) {
+      throw invalid(
+        `${label}: line ${record.line} (row "${unit}") has ${record.fields.length - 1} weights, expected ${columns.length}`,
+        {
+          row: record.line,
+          unit,
+        },
+      );
     }
     for (let j = 0; j < columns.length; j++) {
       const w = parseWeightCell(record.fields[j + 1]!, label, record.line, columns[j]!);
@@ -112,12 +128,18 @@ export function parseEdgeListCsv(text: string, label = 'weights edge list'): Wei
   const fi = header.indexOf('from');
   const ti = header.indexOf('to');
   const wi = header.indexOf('weight');
-  if (fi < 0 || ti < 0) throw invalid(`${label}: an edge list needs the columns "from" and "to" (found: ${table.header.join(', ')})`);
+  if (fi < 0 || ti < 0) {
+    throw invalid(
+      `${label}: an edge list needs the columns "from" and "to" (found: ${table.header.join(', ')})`,
+    );
+  }
   const builder = new TripletBuilder(label);
   for (const record of table.records) {
     const from = (record.fields[fi] ?? '').trim();
     const to = (record.fields[ti] ?? '').trim();
-    if (from === '' || to === '') throw invalid(`${label}: line ${record.line}: empty "from" or "to"`, { row: record.line });
+    if (from === '' || to === '') {
+      throw invalid(`${label}: line ${record.line}: empty "from" or "to"`, { row: record.line });
+    }
     const w = wi < 0 ? 1 : parseWeightCell(record.fields[wi] ?? '', label, record.line, 'weight');
     builder.id(from);
     builder.id(to);
@@ -140,7 +162,9 @@ function lines(text: string): { line: number; tokens: string[] }[] {
 function geodaCount(first: { line: number; tokens: string[] } | undefined, label: string): number {
   if (!first) throw new SpilloverError('EMPTY_FILE', `${label} is empty`);
   const n = Number(first.tokens.length === 1 ? first.tokens[0] : first.tokens[1]);
-  if (!Number.isInteger(n) || n <= 0) throw invalid(`${label}: line ${first.line}: header must give the number of units`, { row: first.line });
+  if (!Number.isInteger(n) || n <= 0) {
+    throw invalid(`${label}: line ${first.line}: header must give the number of units`, { row: first.line });
+  }
   return n;
 }
 
@@ -155,13 +179,20 @@ export function parseGal(text: string, label = 'GAL weights'): WeightTriplets {
     if (!head) throw invalid(`${label}: expected ${n} units, found ${u}`, { units: n });
     const unit = head.tokens[0]!;
     const count = Number(head.tokens[1]);
-    if (!Number.isInteger(count) || count < 0) throw invalid(`${label}: line ${head.line}: "${head.tokens.join(' ')}" is not "id count"`, { row: head.line });
+    if (!Number.isInteger(count) || count < 0) {
+      throw invalid(`${label}: line ${head.line}: "${head.tokens.join(' ')}" is not "id count"`, {
+        row: head.line,
+      });
+    }
     builder.id(unit);
     k++;
     if (count > 0) {
       const nb = all[k];
       if (!nb || nb.tokens.length !== count) {
-        throw invalid(`${label}: line ${nb?.line ?? head.line + 1}: unit ${unit} should list ${count} neighbours`, { row: nb?.line, unit });
+        throw invalid(
+          `${label}: line ${nb?.line ?? head.line + 1}: unit ${unit} should list ${count} neighbours`,
+          { row: nb?.line, unit },
+        );
       }
       for (const j of nb.tokens) builder.add(unit, j, 1, nb.line);
       k++;
@@ -189,12 +220,19 @@ export function detectWeightsFormat(text: string, name?: string): WeightsFormat 
   const lower = (name ?? '').toLowerCase();
   if (lower.endsWith('.gal')) return 'gal';
   if (lower.endsWith('.gwt')) return 'gwt';
-  const first = (text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '') ?? '').trim();
+  const first = (
+    text
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .find((l) => l.trim() !== '') ?? ''
+  ).trim();
   if (first.includes(',')) {
     const cells = first.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
     return cells.includes('from') && cells.includes('to') && cells.length <= 3 ? 'edges' : 'matrix';
   }
-  throw invalid(`cannot tell the format of ${name ?? 'the weights file'}: use a .csv matrix or edge list, .gal or .gwt`);
+  throw invalid(
+    `cannot tell the format of ${name ?? 'the weights file'}: use a .csv matrix or edge list, .gal or .gwt`,
+  );
 }
 
 /** Reads a weights file of any supported format. */

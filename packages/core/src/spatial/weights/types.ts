@@ -29,7 +29,12 @@ export interface WeightTriplets {
   label: string;
 }
 
-export function spatialLag(w: SpatialWeights, x: Float64Array, out = new Float64Array(w.n), offset = 0): Float64Array {
+export function spatialLag(
+  w: SpatialWeights,
+  x: Float64Array,
+  out = new Float64Array(w.n),
+  offset = 0,
+): Float64Array {
   const { rowPtr, col, val, n } = w;
   for (let i = 0; i < n; i++) {
     let s = 0;
@@ -54,6 +59,8 @@ export function panelSpatialLag(w: SpatialWeights, v: Float64Array): Float64Arra
 export function denseWeights(w: SpatialWeights): Float64Array {
   const { n, rowPtr, col, val } = w;
   const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) out[i * n + col[p]!] = val[p]!;
+  for (let i = 0; i < n; i++) {
+    for (let p = rowPtr[i]!; p < rowPtr[i + 1]!; p++) out[i * n + col[p]!] = val[p]!;
+  }
   return out;
 }

@@ -37,12 +37,18 @@ describe('weights files', () => {
 
   it('rejects a non-square matrix, a non-zero diagonal, negative weights and islands', () => {
     expect(thrown(() => parseMatrixCsv('id,A,B\nA,0,1\n')).message).toContain('not square');
-    expect(thrown(() => matchWeights(parseMatrixCsv('id,A,B\nA,1,1\nB,1,0\n'), ['A', 'B'])).message).toContain('diagonal must be zero');
+    expect(
+      thrown(() => matchWeights(parseMatrixCsv('id,A,B\nA,1,1\nB,1,0\n'), ['A', 'B'])).message,
+    ).toContain('diagonal must be zero');
     const neg = thrown(() => matchWeights(parseMatrixCsv('id,A,B\nA,0,-1\nB,1,0\n'), ['A', 'B']));
     expect(neg.message).toContain('A → B');
-    const island = thrown(() => matchWeights(parseMatrixCsv('id,A,B,C\nA,0,1,0\nB,1,0,0\nC,0,0,0\n'), ['A', 'B', 'C']));
+    const island = thrown(() =>
+      matchWeights(parseMatrixCsv('id,A,B,C\nA,0,1,0\nB,1,0,0\nC,0,0,0\n'), ['A', 'B', 'C']),
+    );
     expect(island.message).toContain('islands): C');
-    const kept = matchWeights(parseMatrixCsv('id,A,B,C\nA,0,1,0\nB,1,0,0\nC,0,0,0\n'), ['A', 'B', 'C'], { allowIslands: true });
+    const kept = matchWeights(parseMatrixCsv('id,A,B,C\nA,0,1,0\nB,1,0,0\nC,0,0,0\n'), ['A', 'B', 'C'], {
+      allowIslands: true,
+    });
     expect(summariseWeights(kept).islands).toEqual(['C']);
   });
 
@@ -54,20 +60,27 @@ describe('weights files', () => {
   it('reads edge lists, GAL and GWT to the same matrix', () => {
     const units = ['A', 'B', 'C'];
     const fromMatrix = denseWeights(matchWeights(parseMatrixCsv(matrix), units));
-    const fromEdges = denseWeights(matchWeights(parseEdgeListCsv('from,to,weight\nA,B,1\nA,C,1\nB,A,1\nC,A,1\n'), units));
+    const fromEdges = denseWeights(
+      matchWeights(parseEdgeListCsv('from,to,weight\nA,B,1\nA,C,1\nB,A,1\nC,A,1\n'), units),
+    );
     const fromGal = denseWeights(matchWeights(parseGal('0 3 shp id\nA 2\nB C\nB 1\nA\nC 1\nA\n'), units));
     const fromGwt = denseWeights(matchWeights(parseGwt('0 3 shp id\nA B 1\nA C 1\nB A 1\nC A 1\n'), units));
     expect(fromEdges).toEqual(fromMatrix);
     expect(fromGal).toEqual(fromMatrix);
     expect(fromGwt).toEqual(fromMatrix);
-    expect(denseWeights(matchWeights(parseWeights('0 3\nA 2\nB C\nB 1\nA\nC 1\nA\n', 'w.gal'), units))).toEqual(fromMatrix);
+    expect(
+      denseWeights(matchWeights(parseWeights('0 3\nA 2\nB C\nB 1\nA\nC 1\nA\n', 'w.gal'), units)),
+    ).toEqual(fromMatrix);
   });
 
   it('builds k-nearest-neighbour and inverse-distance weights', () => {
     const c = { ids: ['a', 'b', 'c', 'd'], x: [0, 1, 3, 6], y: [0, 0, 0, 0] };
     const knn = denseWeights(matchWeights(knnWeights(c, 1), c.ids, { style: 'none' }));
     expect(Array.from(knn)).toEqual([0, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0]);
-    const inv = matchWeights(inverseDistanceWeights(c, { power: 2, cutoff: 2 }), c.ids, { style: 'none', allowIslands: true });
+    const inv = matchWeights(inverseDistanceWeights(c, { power: 2, cutoff: 2 }), c.ids, {
+      style: 'none',
+      allowIslands: true,
+    });
     expect(denseWeights(inv)[1]).toBe(1);
     expect(denseWeights(inv)[6]).toBe(0.25);
     const s = summariseWeights(matchWeights(knnWeights(c, 2), c.ids));

@@ -1,4 +1,5 @@
 import { SpilloverError } from '@spillover/contracts';
+import type { Request } from 'express';
 import type { IncomingMessage } from 'node:http';
 
 function tooLarge(limit: number): SpilloverError {
@@ -16,7 +17,7 @@ function tooLarge(limit: number): SpilloverError {
  * before reading; a longer stream stops being buffered at the limit and the rest is discarded unread
  * into memory, so the 413 can still reach the client on the same connection.
  */
-export function readLimitedBody(request: IncomingMessage, limit: number): Promise<Buffer> {
+function readLimitedBody(request: IncomingMessage, limit: number): Promise<Buffer> {
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) return Promise.reject(tooLarge(limit));
   return new Promise((resolve, reject) => {
@@ -36,4 +37,24 @@ export function readLimitedBody(request: IncomingMessage, limit: number): Promis
     const onError = (error: Error) => reject(error);
     request.on('data', onData).on('end', onEnd).on('error', onError);
   });
+}
+
+/**
+ * The body reader of a raw-body upload route. A Content-Type outside `types` is refused at once
+ * (UNSUPPORTED, saying to send `what` as the body); the returned function reads at most `limit` bytes,
+ * so a service can check access before the body is read.
+ */
+export function rawBodyUpload(
+  request: Request,
+  types: string[],
+  what: string,
+  limit: number,
+): () => Promise<Buffer> {
+  if (!request.is(types)) {
+    throw new SpilloverError(
+      'UNSUPPORTED',
+      `send ${what} as the request body with Content-Type ${types.join(' or ')} (got ${request.headers['content-type'] ?? 'none'})`,
+    );
+  }
+  return () => readLimitedBody(request, limit);
 }
