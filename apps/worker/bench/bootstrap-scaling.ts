@@ -28,7 +28,8 @@ import {
   waitFor,
 } from '../test/integration/support.js';
 
-const reps = 5000;
+// 5,000 replications by default (the figure); a larger count as the first argument shows the scaling once fixed costs stop dominating
+const reps = Number(process.argv[2] ?? 5000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const spec: AnalysisSpecInput = {
   kind: 'mediation',
