@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts/stack.mjs';
+import { repoRoot, type Stack } from '../../../scripts/stack.mjs';
+import { startPortal, type PortalRun } from './portal-harness.js';
 
 /**
  * Comparing and publishing models in the portal: three regressions on Produc (pooled OLS, unit FE, two-way
@@ -15,10 +15,8 @@ import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts
 const panelPath = join(repoRoot, '..', 'shared', 'fixtures', 'produc', 'panel.csv');
 const resultsDir = join(repoRoot, 'apps', 'web', 'test-results', 'compare-admin');
 const run = randomBytes(4).toString('hex');
-const databaseName = `spillover_e2e_compare_${run}`;
-const queuePrefix = `spillover-e2e-compare-${run}`;
-const logPath = join(resultsDir, 'stack.log');
 
+let portal: PortalRun;
 let stack: Stack;
 let browser: Browser;
 let page: Page;
@@ -37,55 +35,17 @@ const models = [
 ];
 
 beforeAll(async () => {
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(logPath, '');
-  stack = await startStack({
-    databaseName,
-    fresh: true,
-    apiPort: 0,
-    webPort: 0,
-    queuePrefix,
-    services: ['api', 'worker', 'web'],
-    env: { NEXT_TELEMETRY_DISABLED: '1', ADMIN_EMAILS: 'portal-admin@example.org' },
-    log: (line) => appendFileSync(logPath, `${line}\n`),
+  portal = await startPortal({
+    label: 'compare',
+    run,
+    resultsDir,
+    env: { ADMIN_EMAILS: 'portal-admin@example.org' },
   });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    baseURL: stack.webUrl,
-    viewport: { width: 1280, height: 900 },
-    acceptDownloads: true,
-  });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
+  ({ stack, browser, page } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (!stack) return;
-  await dropDatabase(stack.databaseUrl, databaseName);
-  const redis = new Redis(stack.redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await portal?.close();
 });
 
 describe('compare and publish in the portal', () => {

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts/stack.mjs';
+import { repoRoot } from '../../../scripts/stack.mjs';
+import { startPortal, type PortalRun } from './portal-harness.js';
 
 /**
  * The composite-index builder end to end: upload the entropy reference panel, choose direction and group
@@ -23,67 +23,17 @@ const reference = (
 ).find((c) => c.name === 'entropy-pooled-visible')!;
 const resultsDir = join(repoRoot, 'apps', 'web', 'test-results', 'index-builder');
 const run = randomBytes(4).toString('hex');
-const databaseName = `spillover_e2e_index_${run}`;
-const queuePrefix = `spillover-e2e-index-${run}`;
-const logPath = join(resultsDir, 'stack.log');
 
-let stack: Stack;
-let browser: Browser;
+let portal: PortalRun;
 let page: Page;
-let shot = 0;
-
-async function screenshot(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({
-    path: join(resultsDir, `${String(shot).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
 
 beforeAll(async () => {
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(logPath, '');
-  stack = await startStack({
-    databaseName,
-    fresh: true,
-    apiPort: 0,
-    webPort: 0,
-    queuePrefix,
-    services: ['api', 'worker', 'web'],
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-    log: (line) => appendFileSync(logPath, `${line}\n`),
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ baseURL: stack.webUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
+  portal = await startPortal({ label: 'index', run, resultsDir });
+  ({ page } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (!stack) return;
-  await dropDatabase(stack.databaseUrl, databaseName);
-  const redis = new Redis(stack.redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
+  await portal?.close();
 });
 
 describe('index builder', () => {
@@ -127,7 +77,7 @@ describe('index builder', () => {
       method: 'entropy',
       output: 'index',
     });
-    await screenshot('index-form');
+    await portal.screenshot('index-form');
     await page.getByRole('button', { name: 'Build index and save new version' }).click();
 
     await page.getByTestId('entropy-weights').waitFor({ timeout: 60_000 });
@@ -140,7 +90,7 @@ describe('index builder', () => {
     await page.getByRole('checkbox', { name: 'city05', exact: true }).check();
     expect(await page.getByTestId('score-chart').locator('[data-unit]').count()).toBe(5);
     await page.getByTestId('derived-version').waitFor();
-    await screenshot('index-result');
+    await portal.screenshot('index-result');
   });
 
   it('opens the new dataset version with its score columns and provenance', async () => {
@@ -151,7 +101,7 @@ describe('index builder', () => {
     expect(provenance).toMatch(/Derived from\s*\S+ v1\s*by the entropy-index analysis/);
     expect(provenance).toContain('index_environmental');
     expect(await page.getByTestId('validation-report').textContent()).toContain('index_resource');
-    await screenshot('new-version');
+    await portal.screenshot('new-version');
   });
 });
 
@@ -189,13 +139,13 @@ describe('policy texts', () => {
     // city02 2022: 绿色发展 (added) and 数字经济; city01 2022: only 数字经济 once 5G is removed
     expect(await counts.locator('tbody tr').nth(3).locator('td').nth(1).textContent()).toBe('2');
     expect(await counts.locator('tbody tr').nth(1).locator('td').nth(1).textContent()).toBe('1');
-    await screenshot('texts-preview');
+    await portal.screenshot('texts-preview');
 
     await page.getByRole('button', { name: 'Count all texts and save new version' }).click();
     await page.getByTestId('derived-version').waitFor({ timeout: 60_000 });
     await page.getByRole('link', { name: 'Open work-reports v2' }).click();
     await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
     expect(await page.getByTestId('validation-report').textContent()).toContain('digital_ln');
-    await screenshot('texts-new-version');
+    await portal.screenshot('texts-new-version');
   });
 });

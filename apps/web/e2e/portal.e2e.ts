@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Redis } from 'ioredis';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropDatabase, repoRoot, startStack, type Stack } from '../../../scripts/stack.mjs';
+import { repoRoot } from '../../../scripts/stack.mjs';
+import { startPortal, type PortalRun } from './portal-harness.js';
 
 /**
  * The research portal end to end: sign up, log in, upload the Produc panel, read its validation report,
@@ -21,76 +21,18 @@ const panelPath = join(fixtures, 'produc', 'panel.csv');
 const weightsPath = join(fixtures, 'produc', 'W.csv');
 const resultsDir = join(repoRoot, 'apps', 'web', 'test-results');
 const run = randomBytes(4).toString('hex');
-const databaseName = `spillover_e2e_${run}`;
-const queuePrefix = `spillover-e2e-${run}`;
-const logPath = join(resultsDir, 'stack.log');
 
-let stack: Stack;
-let browser: Browser;
+let portal: PortalRun;
 let page: Page;
-let shot = 0;
-
-/** Numbered full-page screenshots, in the order the flow takes them. */
-async function screenshot(name: string): Promise<void> {
-  shot += 1;
-  await page.screenshot({
-    path: join(resultsDir, `${String(shot).padStart(2, '0')}-${name}.png`),
-    fullPage: true,
-  });
-}
 
 beforeAll(async () => {
-  mkdirSync(resultsDir, { recursive: true });
-  writeFileSync(logPath, '');
-  stack = await startStack({
-    databaseName,
-    fresh: true,
-    apiPort: 0,
-    webPort: 0,
-    queuePrefix,
-    services: ['api', 'worker', 'web'],
-    env: { NEXT_TELEMETRY_DISABLED: '1' },
-    log: (line) => appendFileSync(logPath, `${line}\n`),
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({ baseURL: stack.webUrl, viewport: { width: 1280, height: 900 } });
-  context.setDefaultTimeout(30_000);
-  page = await context.newPage();
+  portal = await startPortal({ label: 'portal', run, resultsDir });
+  ({ page } = portal);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  if (!stack) return;
-  await dropDatabase(stack.databaseUrl, databaseName);
-  await deleteQueueKeys(stack.redisUrl);
+  await portal?.close();
 });
-
-/** The run's BullMQ keys, all under its own prefix. */
-async function deleteQueueKeys(redisUrl: string): Promise<void> {
-  const redis = new Redis(redisUrl);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${queuePrefix}:*`, 'COUNT', 500);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
 
 describe('research portal', () => {
   const email = `e2e-${run}@example.org`;
@@ -102,19 +44,19 @@ describe('research portal', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByLabel('Team name (optional)').fill('Resilience Lab');
-    await screenshot('signup');
+    await portal.screenshot('signup');
     await page.getByRole('button', { name: 'Sign up' }).click();
 
     await page.waitForURL(/\/login\?/);
     await expect.poll(() => page.getByLabel('Email').inputValue()).toBe(email);
     await page.getByLabel('Password').fill(password);
-    await screenshot('login');
+    await portal.screenshot('login');
     await page.getByRole('button', { name: 'Log in' }).click();
 
     await page.waitForURL((url) => url.pathname === '/');
     await page.getByRole('heading', { level: 1, name: 'Resilience Lab' }).waitFor();
     await page.getByText('No datasets yet').waitFor();
-    await screenshot('dashboard-empty');
+    await portal.screenshot('dashboard-empty');
   });
 
   it('uploads the Produc panel and shows its validation report', async () => {
@@ -126,7 +68,7 @@ describe('research portal', () => {
     expect(await page.getByLabel('Time column').inputValue()).toBe('year');
     await page.getByLabel('Unit column').selectOption('state');
     await page.getByLabel('Time column').selectOption('year');
-    await screenshot('upload-form');
+    await portal.screenshot('upload-form');
     await page.getByRole('button', { name: 'Upload and validate' }).click();
 
     await page.getByTestId('validation-report').waitFor();
@@ -134,7 +76,7 @@ describe('research portal', () => {
     expect(await page.getByTestId('report-units').textContent()).toBe('48');
     expect(await page.getByTestId('report-periods').textContent()).toBe('17');
     expect(await page.getByTestId('report-balanced').textContent()).toBe('Balanced');
-    await screenshot('upload-report');
+    await portal.screenshot('upload-report');
   });
 
   it('composes a two-way FE regression with clustered SEs and shows the reference estimate', async () => {
@@ -157,17 +99,17 @@ describe('research portal', () => {
       effects: 'twoways',
       vcov: 'cluster',
     });
-    await screenshot('regression-form');
+    await portal.screenshot('regression-form');
     await page.getByRole('button', { name: 'Run regression' }).click();
 
     await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
     await page.getByTestId('status-badge').waitFor();
     const firstStatus = await page.getByTestId('status-badge').getAttribute('data-status');
-    await screenshot(`analysis-${firstStatus}`);
+    await portal.screenshot(`analysis-${firstStatus}`);
 
     await page.locator('[data-testid="status-badge"][data-status="succeeded"]').waitFor({ timeout: 120_000 });
     await page.getByTestId('result-table').waitFor();
-    await screenshot('analysis-result');
+    await portal.screenshot('analysis-result');
 
     // Terms in the order of the spec, whatever the order of the stored result's keys.
     expect(
@@ -187,7 +129,7 @@ describe('research portal', () => {
     expect(
       await page.getByTestId('analyses-table').getByTestId('status-badge').getAttribute('data-status'),
     ).toBe('succeeded');
-    await screenshot('dashboard');
+    await portal.screenshot('dashboard');
   });
 
   it('names the row of a duplicate unit-period', async () => {
@@ -207,7 +149,7 @@ describe('research portal', () => {
     expect(await error.getByTestId('error-row').textContent()).toBe('7');
     expect(await error.getByTestId('error-unit').textContent()).toBe('ALABAMA');
     expect(await page.getByTestId('validation-report').count()).toBe(0);
-    await screenshot('upload-duplicate-row');
+    await portal.screenshot('upload-duplicate-row');
   });
 
   it('uploads the Produc weights, refuses a bad matrix naming its units, builds economic weights', async () => {
@@ -226,7 +168,7 @@ describe('research portal', () => {
     expect(await page.getByTestId('weights-neighbours').textContent()).toBe('1 / 4.46 / 8');
     expect(await page.getByTestId('weights-symmetric').textContent()).toBe('Yes');
     expect(await page.getByTestId('weights-island-count').textContent()).toBe('0');
-    await screenshot('weights-uploaded');
+    await portal.screenshot('weights-uploaded');
 
     // A matrix where two states neighbour themselves is refused, naming them.
     const rows = (await readFile(weightsPath, 'utf8')).trim().split(/\r?\n/);
@@ -245,7 +187,7 @@ describe('research portal', () => {
     expect(await error.textContent()).toContain('INVALID_WEIGHTS');
     expect(await error.getByTestId('error-units').textContent()).toBe('ALABAMA, ARIZONA');
     expect(await page.getByTestId('weights-summary').count()).toBe(0);
-    await screenshot('weights-error');
+    await portal.screenshot('weights-error');
 
     // Economic distance from the panel itself: w_ij = 1/|mean lgsp_i − mean lgsp_j|, every pair linked.
     await page.getByLabel('Build from a dataset').check();
@@ -256,7 +198,7 @@ describe('research portal', () => {
     await page.getByTestId('weights-summary').waitFor();
     expect(await page.getByTestId('weights-neighbours').textContent()).toBe('47 / 47 / 47');
     expect(await page.getByTestId('weights-symmetric').textContent()).toBe('Yes');
-    await screenshot('weights-built');
+    await portal.screenshot('weights-built');
 
     await page.getByRole('link', { name: 'Weights', exact: true }).click();
     await page.getByTestId('weights-table').waitFor();
@@ -264,7 +206,7 @@ describe('research portal', () => {
     expect(await page.locator('[data-weights="economic-lgsp"] td').first().textContent()).toBe(
       'economic distance (variable lgsp) from panel v1',
     );
-    await screenshot('weights-list');
+    await portal.screenshot('weights-list');
   });
 
   it('fits a two-way spatial Durbin model and shows ρ and the effects of the reference', async () => {
@@ -292,7 +234,7 @@ describe('research portal', () => {
       vcov: 'classical',
       impacts: { draws: 1000, seed: 1 },
     });
-    await screenshot('sdm-form');
+    await portal.screenshot('sdm-form');
     await page.getByRole('button', { name: 'Run regression' }).click();
 
     await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
@@ -313,7 +255,7 @@ describe('research portal', () => {
       '0.7466',
     );
     expect(await effects.locator('thead').textContent()).toBe('TermDirectIndirectTotal');
-    await screenshot('sdm-result');
+    await portal.screenshot('sdm-result');
   });
 
   it("computes Moran's I of lgsp by period with its chart and scatter plot", async () => {
@@ -323,7 +265,7 @@ describe('research portal', () => {
     await page.waitForURL(/\/analyses\/new-moran\?datasetId=/);
     await page.getByLabel('Variable').selectOption('lgsp');
     await page.getByLabel('Spatial weights (W)').selectOption({ label: 'W.csv v1 (48 units)' });
-    await screenshot('moran-form');
+    await portal.screenshot('moran-form');
     await page.getByRole('button', { name: "Compute Moran's I" }).click();
 
     await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
@@ -351,7 +293,7 @@ describe('research portal', () => {
     await page.getByLabel('Period of the scatter plot').selectOption('1970');
     expect(await page.getByTestId('moran-scatter').getAttribute('data-time')).toBe('1970');
     expect(Number(await page.getByTestId('scatter-line').getAttribute('data-slope'))).toBeCloseTo(0.22435, 4);
-    await screenshot('moran-result');
+    await portal.screenshot('moran-result');
   });
 
   it('fits a dynamic spatial Durbin model and names its lags, with short- and long-run effects side by side', async () => {
@@ -374,7 +316,7 @@ describe('research portal', () => {
       effects: 'twoways',
       dynamic: { timeLag: true, spaceTimeLag: true },
     });
-    await screenshot('dsdm-form');
+    await portal.screenshot('dsdm-form');
     await page.getByRole('button', { name: 'Run regression' }).click();
 
     await page.waitForURL(/\/analyses\/[0-9a-f-]{36}$/);
@@ -404,6 +346,6 @@ describe('research portal', () => {
     const [shortBox, longBox] = [await shortRun.boundingBox(), await longRun.boundingBox()];
     expect(longBox!.x).toBeGreaterThan(shortBox!.x + shortBox!.width - 1);
     expect(Math.abs(longBox!.y - shortBox!.y)).toBeLessThan(2);
-    await screenshot('dsdm-result');
+    await portal.screenshot('dsdm-result');
   });
 });
