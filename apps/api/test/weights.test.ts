@@ -289,6 +289,37 @@ describe('weights', () => {
     expect(response.body.message).toContain('no row for 2 unit(s) of the dataset: IOWA, NEVADA');
   });
 
+  it('refuses weights with units the dataset lacks (422 listing them)', async () => {
+    const withoutIowa = producCsv
+      .split('\n')
+      .filter((line) => !line.startsWith('IOWA,'))
+      .join('\n');
+    const upload = await ann.client.uploadCsv(
+      { teamId: ann.teamId, name: 'produc-without-iowa', unit: 'state', time: 'year' },
+      withoutIowa,
+    );
+    expect(upload.status).toBe(201);
+    const response = await ann.client.post('/analyses', {
+      datasetId: upload.body.id,
+      spec: { ...sarSpec, weights: { id: producW.id } },
+    });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      code: 'INVALID_WEIGHTS',
+      details: { field: 'spec.weights.id', missing: [], extra: ['IOWA'] },
+    });
+    expect(response.body.message).toContain('1 unit(s) that are not in the dataset: IOWA');
+  });
+
+  it('refuses file options next to a stored weights id (400 naming the field)', async () => {
+    const response = await ann.client.post('/analyses', {
+      datasetId: producDatasetId,
+      spec: { ...sarSpec, weights: { id: producW.id, contiguity: 'queen' } },
+    });
+    expect(response.status).toBe(400);
+    expect(JSON.stringify(response.body)).toContain('contiguity');
+  });
+
   it('refuses a spatial model without weights (400 naming spec.weights)', async () => {
     const response = await ann.client.post('/analyses', { datasetId: producDatasetId, spec: sarSpec });
     expect(response.status).toBe(400);

@@ -5,3 +5,4 @@ export * from './implied.js';
 export * from './texts.js';
 export * from './generate.js';
 export * from './readme.js';
+export * from './city-list.js';

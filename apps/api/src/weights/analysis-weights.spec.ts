@@ -1,6 +1,6 @@
 import type { AnalysisSpec } from '@spillover/contracts';
 import { describe, expect, it } from 'vitest';
-import { panelUnitIds, requireUnitsCovered, storedWeightsId, weightsOfSpec } from './analysis-weights.js';
+import { panelUnitIds, requireUnitsMatch, storedWeightsId, weightsOfSpec } from './analysis-weights.js';
 
 const regression = {
   kind: 'regression',
@@ -40,18 +40,21 @@ describe('weights of an analysis spec', () => {
     });
   });
 
-  it('lists the panel’s units missing from the weights', () => {
+  it('lists the panel’s units missing from the weights and the weights’ units not in the panel', () => {
     const units = panelUnitIds('year,u,y\n1, a ,1\n1,b,2\n2,a,1\n1,"c, d",3\n', 'u');
     expect(units).toEqual(['a', 'b', 'c, d']);
-    expect(() => requireUnitsCovered(units, ['a', 'b', 'c, d', 'e'], 'weights W')).not.toThrow();
+    expect(() => requireUnitsMatch(units, ['c, d', 'b', 'a'], 'weights W')).not.toThrow();
+    expect(() => requireUnitsMatch(units, ['a', 'b', 'c, d', 'e'], 'weights W')).toThrow(
+      'spec.weights.id: weights W has 1 unit(s) that are not in the dataset: e',
+    );
     try {
-      requireUnitsCovered(units, ['a'], 'weights "W" v1');
+      requireUnitsMatch(units, ['a'], 'weights "W" v1');
       expect.unreachable();
     } catch (error) {
       expect(error).toMatchObject({
         code: 'INVALID_WEIGHTS',
         message: 'spec.weights.id: weights "W" v1 has no row for 2 unit(s) of the dataset: b, c, d',
-        details: { field: 'spec.weights.id', missing: ['b', 'c, d'] },
+        details: { field: 'spec.weights.id', missing: ['b', 'c, d'], extra: [] },
       });
     }
   });

@@ -6,7 +6,7 @@ const MAX_LISTED = 20;
 
 /** The weights a spec asks for; INVALID_SPEC when a spatial analysis has none (400 naming the field). */
 export function weightsOfSpec(spec: AnalysisSpec): WeightsSpec | undefined {
-  const weights = spec.kind === 'regression' || spec.kind === 'moran' ? spec.weights : undefined;
+  const weights = 'weights' in spec ? spec.weights : undefined;
   if (!weights && spec.kind === 'regression' && spatialModels.includes(spec.model)) {
     throw new SpilloverError(
       'INVALID_SPEC',
@@ -59,16 +59,31 @@ export function panelUnitIds(csv: string, unitColumn: string): string[] {
   return [...new Set(records.map((record) => record.fields[position]!.trim()))];
 }
 
-/** INVALID_WEIGHTS (422) listing the panel's units that the weights lack. */
-export function requireUnitsCovered(units: string[], weightIds: string[], weightsLabel: string): void {
+const listed = (units: string[]) =>
+  `${units.slice(0, MAX_LISTED).join(', ')}${units.length > MAX_LISTED ? ` … (${units.length} in all)` : ''}`;
+
+/**
+ * INVALID_WEIGHTS (422) naming the panel's units that the weights lack and the weights' units that are
+ * not in the panel: W must match the panel's units one to one (as core's matchWeights requires), so the
+ * mismatch is reported at submission rather than by the worker.
+ */
+export function requireUnitsMatch(units: string[], weightIds: string[], weightsLabel: string): void {
   const known = new Set(weightIds);
+  const inPanel = new Set(units);
   const missing = units.filter((unit) => !known.has(unit));
-  if (missing.length === 0) return;
-  const shown = missing.slice(0, MAX_LISTED).join(', ');
-  const more = missing.length > MAX_LISTED ? ` … (${missing.length} in all)` : '';
-  throw new SpilloverError(
-    'INVALID_WEIGHTS',
-    `spec.weights.id: ${weightsLabel} has no row for ${missing.length} unit(s) of the dataset: ${shown}${more}`,
-    { field: 'spec.weights.id', units: missing, missing },
-  );
+  const extra = weightIds.filter((unit) => !inPanel.has(unit));
+  if (missing.length === 0 && extra.length === 0) return;
+  const parts: string[] = [];
+  if (missing.length > 0) {
+    parts.push(`has no row for ${missing.length} unit(s) of the dataset: ${listed(missing)}`);
+  }
+  if (extra.length > 0) {
+    parts.push(`has ${extra.length} unit(s) that are not in the dataset: ${listed(extra)}`);
+  }
+  throw new SpilloverError('INVALID_WEIGHTS', `spec.weights.id: ${weightsLabel} ${parts.join('; ')}`, {
+    field: 'spec.weights.id',
+    units: [...missing, ...extra],
+    missing,
+    extra,
+  });
 }

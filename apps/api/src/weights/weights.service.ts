@@ -17,7 +17,7 @@ import { notFound } from '../common/not-found.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { decodeCsv } from '../datasets/decode-csv.js';
 import { TeamAccess } from '../teams/team-access.service.js';
-import { panelUnitIds, requireUnitsCovered, storedWeightsId, weightsOfSpec } from './analysis-weights.js';
+import { panelUnitIds, requireUnitsMatch, storedWeightsId, weightsOfSpec } from './analysis-weights.js';
 import { buildWeightTriplets } from './build-weights.js';
 import { describeWeights, type DescribedWeights } from './describe-weights.js';
 import { edgeListCsv } from './edge-list.js';
@@ -148,7 +148,7 @@ export class WeightsService {
       );
     }
     const { content } = await this.datasets.content(userId, dataset.id);
-    requireUnitsCovered(
+    requireUnitsMatch(
       panelUnitIds(decodeCsv(content), spec.unit),
       weights.unitIds,
       `weights "${weights.name}" v${weights.version}`,
