@@ -2,6 +2,10 @@
 export type StackService = 'api' | 'worker' | 'web';
 
 export interface StartStackOptions {
+  /** full (default): PostgreSQL, Redis and worker processes; embedded: PGlite and the worker inside the api. */
+  mode?: 'full' | 'embedded';
+  /** Embedded mode's data folder (default SPILLOVER_DATA_DIR, else .spillover/data). */
+  dataDir?: string;
   /** Database on the local PostgreSQL (default: the one in DATABASE_URL, else `spillover`). */
   databaseName?: string;
   /** Drop and recreate the database first. */
@@ -20,6 +24,9 @@ export interface StartStackOptions {
 }
 
 export interface Stack {
+  mode: 'full' | 'embedded';
+  /** Embedded mode's data folder; null in full mode. */
+  dataDir: string | null;
   apiUrl: string;
   webUrl: string;
   databaseUrl: string;
@@ -33,6 +40,7 @@ export interface Stack {
 export const repoRoot: string;
 export const defaultDatabaseUrl: string;
 export const defaultRedisUrl: string;
+export const defaultDataDir: string;
 export function startStack(options?: StartStackOptions): Promise<Stack>;
 export function databaseUrlFor(baseUrl: string, databaseName: string): string;
 export function prepareDatabase(

@@ -1,10 +1,11 @@
-// Starts the built apps (api, worker, web) as child processes against the local PostgreSQL and Redis.
+// Starts the built apps as child processes: in full mode api, worker and web against PostgreSQL and Redis;
+// in embedded mode api (with the worker inside, on a PGlite folder) and web, with no servers.
 // Used by `node scripts/start.mjs` and by integration/e2e tests. Dependency-free except `pg`.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -12,6 +13,8 @@ const { Client } = createRequire(join(repoRoot, 'package.json'))('pg');
 
 export const defaultDatabaseUrl = 'postgres://postgres@127.0.0.1:5432/spillover';
 export const defaultRedisUrl = 'redis://127.0.0.1:6379';
+/** Embedded mode's data folder unless SPILLOVER_DATA_DIR says otherwise (gitignored). */
+export const defaultDataDir = join(repoRoot, '.spillover/data');
 
 const stopGraceMs = 10_000;
 const readyTimeoutMs = 90_000;
@@ -187,6 +190,9 @@ function installParentHooks() {
 /**
  * Starts the built apps as child processes and waits until they are ready.
  * @param {object} options
+ * @param {'full'|'embedded'} [options.mode] full (default): PostgreSQL, Redis, worker processes; embedded: PGlite
+ *   in `dataDir` and the worker inside the api process (the `worker` service is not started)
+ * @param {string} [options.dataDir] embedded mode's data folder (default SPILLOVER_DATA_DIR, else .spillover/data)
  * @param {string} [options.databaseName] database on the local PostgreSQL (default: the one in DATABASE_URL, else `spillover`)
  * @param {boolean} [options.fresh] drop and recreate the database first
  * @param {number} [options.apiPort] default 4000; 0 picks a free port
@@ -195,11 +201,14 @@ function installParentHooks() {
  * @param {('api'|'worker'|'web')[]} [options.services]
  * @param {Record<string,string>} [options.env] extra environment for every child
  * @param {((line: string) => void) | false} [options.log] where prefixed log lines go (default stdout); false silences
- * @returns {Promise<{ apiUrl: string, webUrl: string, databaseUrl: string, redisUrl: string, stop(): Promise<void>,
+ * @returns {Promise<{ mode: 'full'|'embedded', dataDir: string|null, apiUrl: string, webUrl: string,
+ *   databaseUrl: string, redisUrl: string, stop(): Promise<void>,
  *   exited: Promise<{ service: string, code: number | null, signal: string | null }> }>} `exited` settles when a
  *   child ends on its own (not through stop)
  */
 export async function startStack({
+  mode = 'full',
+  dataDir = resolve(repoRoot, process.env.SPILLOVER_DATA_DIR ?? defaultDataDir),
   databaseName,
   fresh = false,
   apiPort = 4000,
@@ -220,13 +229,16 @@ export async function startStack({
   const apiUrl = `http://127.0.0.1:${ports.apiPort}`;
   const webUrl = `http://127.0.0.1:${ports.webPort}`;
   const write = log === false ? () => {} : log;
+  const embedded = mode === 'embedded';
+  // embedded: the api hosts the worker (PGlite is one process), so no worker process
+  const started = embedded ? services.filter((service) => service !== 'worker') : services;
 
-  for (const service of services) {
+  for (const service of started) {
     const missing = builtEntryMissing(service);
     if (missing) throw new Error(`startStack: ${missing} is missing; run \`npm run build\` first`);
   }
 
-  await prepareDatabase(baseDatabaseUrl, name, { fresh });
+  if (!embedded) await prepareDatabase(baseDatabaseUrl, name, { fresh });
 
   const childEnv = {
     ...process.env,
@@ -236,11 +248,14 @@ export async function startStack({
     API_PORT: String(ports.apiPort),
     WEB_PORT: String(ports.webPort),
     API_URL: apiUrl,
+    SPILLOVER_MODE: mode,
+    ...(embedded ? { SPILLOVER_DATA_DIR: dataDir } : {}),
     ...env,
   };
-  // The database must be migrated before a worker (which does not migrate) touches it.
+  // The database must be migrated before a worker (which does not migrate) touches it; in embedded mode
+  // the api migrates its own folder.
   const migrateEntry = join(repoRoot, 'packages/db/dist/migrate.js');
-  if (existsSync(migrateEntry)) await runOnce('migrate', [migrateEntry], childEnv, write);
+  if (!embedded && existsSync(migrateEntry)) await runOnce('migrate', [migrateEntry], childEnv, write);
 
   const stack = { children: [], stopping: null, stop: null };
   let reportExit;
@@ -255,7 +270,7 @@ export async function startStack({
   installParentHooks();
 
   try {
-    const readiness = services.map((service) => {
+    const readiness = started.map((service) => {
       const { args, cwd } = commandOf(service, ports);
       const child = spawn(process.execPath, args, {
         cwd,
@@ -291,7 +306,16 @@ export async function startStack({
     throw error;
   }
 
-  return { apiUrl, webUrl, databaseUrl, redisUrl, stop: stack.stop, exited: exitedEarly };
+  return {
+    mode,
+    dataDir: embedded ? dataDir : null,
+    apiUrl,
+    webUrl,
+    databaseUrl,
+    redisUrl,
+    stop: stack.stop,
+    exited: exitedEarly,
+  };
 }
 
 /** Runs a short command to completion with prefixed logs; rejects on a non-zero exit. */

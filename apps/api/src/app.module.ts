@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DatasetsModule } from './datasets/datasets.module.js';
 import { HealthModule } from './health/health.module.js';
 import { MeasurementModule } from './measurement/measurement.module.js';
+import { StudiesModule } from './studies/studies.module.js';
 import { TeamsModule } from './teams/teams.module.js';
 import { WeightsModule } from './weights/weights.module.js';
 
@@ -33,6 +34,7 @@ export class AppModule {
         ProvenanceModule,
         ComparisonsModule,
         ExportsModule,
+        StudiesModule,
       ],
     };
   }

@@ -40,7 +40,11 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   setupOpenApi(app);
   await app.listen(config.port);
-  new Logger('Api').log(`listening on port ${config.port}`);
+  new Logger('Api').log(
+    config.mode === 'embedded'
+      ? `listening on port ${config.port} in embedded mode: PGlite data in ${config.dataDir}, jobs run in this process`
+      : `listening on port ${config.port}`,
+  );
 }
 
 main().catch((error: unknown) => {

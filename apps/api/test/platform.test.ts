@@ -102,6 +102,13 @@ describe('health and docs', () => {
         'GET /comparisons/{id}/table',
         'GET /comparisons/{id}/export',
         'GET /comparisons/{id}/bundle',
+        'POST /studies',
+        'GET /studies',
+        'GET /studies/{id}',
+        'GET /studies/{id}/report',
+        'GET /studies/{id}/tables/{tableId}',
+        'POST /studies/{id}/cancel',
+        'POST /studies/sample-dataset',
       ].sort(),
     );
     for (const item of Object.values(

@@ -29,6 +29,9 @@ export function AppHeader() {
             <Link href="/analyses" aria-current={current('/analyses')}>
               Analyses
             </Link>
+            <Link href="/studies" aria-current={current('/studies')}>
+              Studies
+            </Link>
             {me.user.isAdmin && (
               <Link href="/admin" aria-current={current('/admin')}>
                 Admin

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../../scripts/stack.mjs';
-import { startPortal, type PortalRun } from './portal-harness.js';
+import { signUpAndLogIn, startPortal, uploadPanel, type PortalRun } from './portal-harness.js';
 
 /**
  * The composite-index builder end to end: upload the entropy reference panel, choose direction and group
@@ -38,27 +38,12 @@ afterAll(async () => {
 
 describe('index builder', () => {
   it('signs up, logs in and uploads the entropy panel', async () => {
-    const email = `index-${run}@example.org`;
-    const password = 'correct horse battery';
-    await page.goto('/signup');
-    await page.getByLabel('Name', { exact: true }).fill('Index Builder');
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL(/\/login\?/);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL((url) => url.pathname === '/');
-
-    await page.goto('/datasets/new');
-    await page.getByLabel('CSV file').setInputFiles(panelPath);
-    await expect.poll(() => page.getByLabel('Unit column').inputValue()).toBe('city');
-    await page.getByLabel('Time column').selectOption('year');
-    await page.getByRole('button', { name: 'Upload and validate' }).click();
-    await page.getByTestId('validation-report').waitFor();
-    expect(await page.getByTestId('report-rows').textContent()).toBe('150');
-    await page.getByRole('link', { name: 'Open the dataset' }).click();
-    await page.waitForURL(/\/datasets\/[0-9a-f-]{36}$/);
+    await signUpAndLogIn(page, {
+      name: 'Index Builder',
+      email: `index-${run}@example.org`,
+      password: 'correct horse battery',
+    });
+    await uploadPanel(page, { path: panelPath, unit: 'city', time: 'year', rows: 150 });
   });
 
   it('builds the pooled entropy index and shows the reference weights', async () => {

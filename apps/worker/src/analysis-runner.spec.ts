@@ -50,6 +50,19 @@ describe('ThreadPoolRunner', () => {
     await expect(runner.run(task('y'), () => {})).resolves.toMatchObject({ kind: 'regression' });
   });
 
+  it('prestarted threads take the first tasks; one that dies while idle is dropped, not fatal', async () => {
+    runner = new ThreadPoolRunner(2, standIn);
+    runner.prestart();
+    await expect(runner.run(task('y'), () => {})).resolves.toMatchObject({ kind: 'regression' });
+    await runner.close();
+
+    runner = new ThreadPoolRunner(1, join(__dirname, '../test/fixtures/exits-at-start.thread.mjs'));
+    runner.prestart();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // the dead thread is gone: the task gets a fresh thread (which dies too, and says so)
+    await expect(runner.run(task('y'), () => {})).rejects.toThrow('analysis thread exited with code 4');
+  });
+
   it('runs tasks in parallel up to its size and queues the rest', async () => {
     runner = new ThreadPoolRunner(2, standIn);
     const started = Date.now();

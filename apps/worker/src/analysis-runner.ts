@@ -100,6 +100,11 @@ export class ThreadPoolRunner<Task = AnalysisTask, Result = AnalysisResult> impl
     });
   }
 
+  /** Starts every thread now instead of on the first tasks, so a thread can load and warm up while idle. */
+  prestart(): void {
+    while (!this.closed && this.all.size < this.size) this.release(this.spawn());
+  }
+
   /** Terminates every thread; running tasks reject. */
   async close(): Promise<void> {
     this.closed = true;
@@ -122,6 +127,13 @@ export class ThreadPoolRunner<Task = AnalysisTask, Result = AnalysisResult> impl
   private spawn(): Worker {
     const thread = new Worker(this.scriptPath);
     this.all.add(thread);
+    // a thread that dies while idle is dropped (a running task hears of it through its own listeners)
+    thread.on('error', () => {});
+    thread.once('exit', () => {
+      this.all.delete(thread);
+      const idle = this.idle.indexOf(thread);
+      if (idle >= 0) this.idle.splice(idle, 1);
+    });
     return thread;
   }
 

@@ -1,13 +1,13 @@
 import { type SerializedError } from '@spillover/contracts';
-import type { Job } from 'bullmq';
 import type { AnalysisStore } from './analysis.store.js';
 import { errorMessage, type Logger } from './logger.js';
+import type { QueueJob } from './queue/job-queue.js';
 
 /** BullMQ's reason for a job whose worker died more often than maxStalledCount allows. */
 const stalledReason = /stalled more than allowable limit/;
 
 /** A job has failed for good when it cannot be retried or has used its attempts. */
-export function isFinalFailure(job: Pick<Job, 'attemptsMade' | 'opts'>, error: Error): boolean {
+export function isFinalFailure(job: Pick<QueueJob, 'attemptsMade' | 'opts'>, error: Error): boolean {
   return error.name === 'UnrecoverableError' || job.attemptsMade >= (job.opts.attempts ?? 1);
 }
 
@@ -33,11 +33,11 @@ export class JobFailureRecorder {
     private readonly log: Logger,
   ) {}
 
-  async record(job: Job<{ analysisId?: unknown }> | undefined, error: Error): Promise<void> {
-    if (!job || typeof job.data?.analysisId !== 'string') return;
-    const analysisId = job.data.analysisId;
+  async record(job: QueueJob | undefined, error: Error): Promise<void> {
+    const analysisId = (job?.data as { analysisId?: unknown } | undefined)?.analysisId;
+    if (!job || typeof analysisId !== 'string') return;
     if (!isFinalFailure(job, error)) {
-      this.log.warn('job failed; BullMQ retries it', {
+      this.log.warn('job failed; the queue retries it', {
         analysisId,
         attemptsMade: job.attemptsMade,
         error: error.message,

@@ -7,7 +7,7 @@ describe('job handlers', () => {
   it('start-up fails unless every job name has exactly one handler', () => {
     const all = Object.fromEntries(Object.values(JobName).map((name) => [name, async () => {}]));
     expect(() => assertHandlersComplete({})).toThrow(
-      'missing [FitAnalysis, BootstrapChunk, AggregateBootstrap]',
+      'missing [FitAnalysis, BootstrapChunk, AggregateBootstrap, StudyPrepare, StudyReport]',
     );
     expect(() => assertHandlersComplete({ ...all, Extra: async () => {} })).toThrow('unknown [Extra]');
     expect(() => assertHandlersComplete(all)).not.toThrow();
@@ -20,6 +20,8 @@ describe('job handlers', () => {
       [JobName.FitAnalysis]: fit,
       [JobName.BootstrapChunk]: other,
       [JobName.AggregateBootstrap]: other,
+      [JobName.StudyPrepare]: other,
+      [JobName.StudyReport]: other,
     } as JobHandlers);
     await expect(processor({ name: 'FitAnalysis', data: {} } as Job)).resolves.toBe('succeeded');
     await expect(processor({ name: 'toString', data: {} } as Job)).rejects.toThrow(

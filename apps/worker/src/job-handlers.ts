@@ -1,8 +1,9 @@
 import { JobName, type JobPayloads } from '@spillover/contracts';
-import { type Job, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { QueueJob } from './queue/job-queue.js';
 
 /** Exactly one handler per job name; the mapped type and `assertHandlersComplete` both enforce it. */
-export type JobHandlers = { [Name in JobName]: (job: Job<JobPayloads[Name]>) => Promise<unknown> };
+export type JobHandlers = { [Name in JobName]: (job: QueueJob<JobPayloads[Name]>) => Promise<unknown> };
 
 export function assertHandlersComplete(handlers: Record<string, unknown>): void {
   const expected = Object.values(JobName) as string[];
@@ -15,12 +16,12 @@ export function assertHandlersComplete(handlers: Record<string, unknown>): void 
   }
 }
 
-/** The BullMQ processor: dispatches on the job's name. */
+/** The processor of either queue implementation (BullMQ or in process): dispatches on the job's name. */
 export function dispatchJob(handlers: JobHandlers) {
   assertHandlersComplete(handlers);
-  return async (job: Job): Promise<unknown> => {
+  return async (job: QueueJob): Promise<unknown> => {
     const handler = Object.hasOwn(handlers, job.name)
-      ? (handlers as Record<string, (job: Job) => Promise<unknown>>)[job.name]
+      ? (handlers as Record<string, (job: QueueJob) => Promise<unknown>>)[job.name]
       : undefined;
     if (!handler) throw new UnrecoverableError(`no handler for job ${job.name}`);
     return handler(job);

@@ -1,17 +1,13 @@
 import 'reflect-metadata';
-import { type FitAnalysisPayload, JobName, QueueName } from '@spillover/contracts';
-import { Queue } from 'bullmq';
+import { type FitAnalysisPayload, QueueName } from '@spillover/contracts';
+import { FlowProducer, Queue } from 'bullmq';
 import { hostname } from 'node:os';
 import { AnalysisRepository } from './analysis.repository.js';
-import { ThreadPoolRunner } from './analysis-runner.js';
 import { ConfigError, loadConfig } from './config.js';
 import { checkRedis, connectDatabase, createRedisConnection, UnreachableError } from './connections.js';
 import { createBootstrapWorker } from './bootstrap/bootstrap.worker.js';
-import { createSplitReplications } from './bootstrap/split-replications.setup.js';
-import { RedisCancellationSource } from './cancellation/cancellation-watch.js';
 import { createEstimationWorker } from './estimation.worker.js';
-import { fitAnalysisProcessor } from './fit-analysis.processor.js';
-import { FitService } from './fit.service.js';
+import { createJobHandlers } from './job-handlers.factory.js';
 import { JobFailureRecorder } from './job-failure.recorder.js';
 import { createLogger, errorMessage } from './logger.js';
 import { RequeueSweeper } from './requeue.sweeper.js';
@@ -25,31 +21,36 @@ async function main(): Promise<void> {
   await checkRedis(config.REDIS_URL, log);
   const dataSource = await connectDatabase(config.DATABASE_URL, log);
   const store = new AnalysisRepository(dataSource);
-  const runner = new ThreadPoolRunner(config.WORKER_CONCURRENCY);
   const queueConnection = createRedisConnection(config.REDIS_URL, log);
   const queue = new Queue<FitAnalysisPayload>(QueueName.Estimation, {
     connection: queueConnection,
     prefix: config.QUEUE_PREFIX,
   });
   queue.on('error', (error) => log.warn('queue error', { error: errorMessage(error) }));
-  const cancellation = new RedisCancellationSource(queueConnection, config.QUEUE_PREFIX, log);
-  const fitService = new FitService(store, runner, log, workerName, cancellation);
-  const split = createSplitReplications({
+  const flows = new FlowProducer({ connection: queueConnection, prefix: config.QUEUE_PREFIX });
+  flows.on('error', (error) => log.warn('flow producer error', { error: errorMessage(error) }));
+  const jobs = createJobHandlers({
     concurrency: config.WORKER_CONCURRENCY,
     queuePrefix: config.QUEUE_PREFIX,
     dataSource,
     store,
-    redis: queueConnection,
+    keys: queueConnection,
     estimationQueue: queue,
-    cancellation,
+    flows,
     log,
     workerName,
   });
-  const handlers = { [JobName.FitAnalysis]: fitAnalysisProcessor(fitService), ...split.handlers };
+  const handlers = jobs.handlers;
   const failures = new JobFailureRecorder(store, log);
 
   const workerConnection = createRedisConnection(config.REDIS_URL, log);
-  const worker = createEstimationWorker(config, { handlers, connection: workerConnection, failures, log });
+  const worker = createEstimationWorker(config, {
+    handlers,
+    connection: workerConnection,
+    failures,
+    log,
+    workerName,
+  });
   // every worker process also takes chunks of split replications
   const bootstrapConnection = createRedisConnection(config.REDIS_URL, log);
   const bootstrapWorker = createBootstrapWorker(config, {
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
     connection: bootstrapConnection,
     failures,
     log,
+    workerName,
   });
   const sweeper = new RequeueSweeper(store, queue, log, {
     intervalMs: config.REQUEUE_INTERVAL_MS,
@@ -78,15 +80,15 @@ async function main(): Promise<void> {
     if (stopping) {
       // A second signal: hand running jobs back at once (they are re-delivered as stalled).
       log.warn('second signal; stopping now', { signal });
-      await Promise.all([runner.close(), split.close()]);
+      await jobs.close();
       process.exit(1);
     }
     stopping = true;
     log.info('stopping: finishing running jobs', { signal });
     await sweeper.stop();
     await Promise.all([worker.close(), bootstrapWorker.close()]);
-    await Promise.all([runner.close(), split.close()]);
-    await queue.close();
+    await jobs.close();
+    await Promise.all([queue.close(), flows.close()]);
     workerConnection.disconnect();
     bootstrapConnection.disconnect();
     queueConnection.disconnect();

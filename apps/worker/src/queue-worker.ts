@@ -20,6 +20,8 @@ export interface QueueWorkerDeps {
   connection: Redis;
   failures: JobFailureRecorder;
   log: Logger;
+  /** host:pid; BullMQ puts it in the connection name, so the admin page can tell the workers apart. */
+  workerName: string;
 }
 
 /** How a queue's worker names itself and its jobs in log lines. */
@@ -39,11 +41,12 @@ export interface QueueWorkerLabels {
 export function createQueueWorker(
   queue: QueueName,
   config: QueueWorkerConfig,
-  { handlers, connection, failures, log }: QueueWorkerDeps,
+  { handlers, connection, failures, log, workerName }: QueueWorkerDeps,
   labels: QueueWorkerLabels,
 ): Worker {
   const worker = new Worker(queue, dispatchJob(handlers), {
     connection,
+    name: workerName,
     prefix: config.QUEUE_PREFIX,
     concurrency: config.WORKER_CONCURRENCY,
     lockDuration: config.WORKER_LOCK_DURATION_MS,

@@ -1,8 +1,8 @@
-import { analysisJobId, fitAnalysisJobOptions, type FitAnalysisPayload, JobName } from '@spillover/contracts';
-import type { Queue } from 'bullmq';
+import { analysisJobId, fitAnalysisJobOptions, JobName } from '@spillover/contracts';
 import type { AnalysisStore } from './analysis.store.js';
 import { failureOf } from './job-failure.recorder.js';
 import { errorMessage, type Logger } from './logger.js';
+import type { JobQueue } from './queue/job-queue.js';
 
 /** Job states in which BullMQ will still run (or is running) the job. */
 const liveStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
@@ -29,7 +29,7 @@ export class RequeueSweeper {
 
   constructor(
     private readonly store: AnalysisStore,
-    private readonly queue: Queue<FitAnalysisPayload>,
+    private readonly queue: Pick<JobQueue, 'getJob' | 'add'>,
     private readonly log: Logger,
     private readonly options: SweepOptions,
   ) {}

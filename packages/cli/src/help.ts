@@ -75,7 +75,8 @@ Options:
   --out DIR          Output folder (created if needed; required).
   --seed N           Random seed (default 1).
   --cities N         Use N cities evenly spaced through the list (default: all 337).
-  --city-list PATH   The city list CSV (default ../shared/data/china-prefecture-cities.csv).
+  --city-list PATH   The city list CSV (default: the copy of ../shared/data/china-prefecture-cities.csv
+                     bundled with @spillover/demo).
 `,
   study: `Usage: spillover study [--out DIR] [--seed N] [--cities N] [--quick] [--city-list PATH] [--pretty]
 
@@ -95,7 +96,8 @@ Options:
   --seed N           Random seed of the demo data and the resampling (default 1).
   --cities N         Number of cities (default all 337; 60 with --quick).
   --quick            Fewer cities, bootstrap replications and impact draws (for tests).
-  --city-list PATH   The city list CSV (default ../shared/data/china-prefecture-cities.csv).
+  --city-list PATH   The city list CSV (default: the copy of ../shared/data/china-prefecture-cities.csv
+                     bundled with @spillover/demo).
 `,
   help: `Usage: spillover help [COMMAND]
 

@@ -1,31 +1,14 @@
 /** The `demo` and `study` commands: read the city list, write the demo files or run the study. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SpilloverError } from '@spillover/contracts';
-import { generateDemo } from '@spillover/demo';
+import { bundledCityListCsv, generateDemo } from '@spillover/demo';
 import { readTextFile } from './commands.js';
 import { runStudy } from './study.js';
 
-const CITY_LIST = 'shared/data/china-prefecture-cities.csv';
-
-/**
- * The city list: `--city-list PATH`, else ../shared/data/china-prefecture-cities.csv from the working
- * directory (the repository root) or from this package's location in the repository.
- */
+/** The city list: `--city-list PATH`, else the copy bundled with @spillover/demo. */
 export function readCityList(path?: string): string {
-  if (path) return readTextFile(path, 'city list', '--city-list');
-  const candidates = [resolve('..', CITY_LIST), resolve(__dirname, '../../../..', CITY_LIST)];
-  const found = candidates.find((c) => existsSync(c));
-  if (!found) {
-    throw new SpilloverError(
-      'VALIDATION_FAILED',
-      `--city-list: the city list was not found (looked in ${candidates.join(', ')}); give its path`,
-      {
-        field: '--city-list',
-      },
-    );
-  }
-  return readTextFile(found, 'city list', '--city-list');
+  return path ? readTextFile(path, 'city list', '--city-list') : bundledCityListCsv();
 }
 
 export function parseInteger(
@@ -98,9 +81,12 @@ export function studyCommand(
     out: resolve(options.out),
     report: resolve(options.out, 'report.html'),
     seed: options.seed,
-    cities: run.options.cities ?? 0,
+    cities: run.preparation.options.cities,
     quick: options.quick,
-    seconds: run.seconds,
-    steps: [...run.steps.values()].map((s) => ({ id: s.id, seconds: s.seconds })),
+    seconds: run.seconds ?? 0,
+    steps: [
+      ...run.preparation.measurement.map((s) => ({ id: s.id, seconds: s.seconds })),
+      ...run.preparation.plan.map((s) => ({ id: s.id, seconds: run.steps[s.id]?.seconds ?? 0 })),
+    ],
   };
 }

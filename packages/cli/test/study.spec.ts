@@ -1,6 +1,6 @@
 /**
  * The `demo` and `study` commands, spawned as a user runs them: byte-identical demo files for a seed,
- * and `study --quick` end to end in a temporary folder with every report section, table and result.
+ * and `study --quick` end to end in a temporary folder writing the report, tables, results and data.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
@@ -86,26 +86,10 @@ describe('spillover study --quick', () => {
     });
     expect(sdm.result.impacts.direct.lq.estimate).toBeGreaterThan(0);
 
+    // the report's content is tested in @spillover/study; here: the files the runner writes
     const html = readFileSync(join(out, 'report.html'), 'utf8');
-    for (const id of [
-      'simulated',
-      'dgp',
-      'data',
-      'measurement',
-      'baseline',
-      'mechanisms',
-      'spatial',
-      'dynamic',
-      'heterogeneity',
-      'robustness',
-      'reproduce',
-    ]) {
-      expect(html, id).toContain(`id="${id}"`);
-    }
     expect(html).toContain('The data are simulated.');
-    expect(html).toMatch(/<svg[^>]*aria-label="Moran's I by year"/);
-    expect(html).toMatch(/<svg[^>]*aria-label="coefficient plot"/);
-    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html).toContain('results/19-robust-iv.json');
     for (const table of [
       'descriptives',
       'entropy-weights',
@@ -117,10 +101,27 @@ describe('spillover study --quick', () => {
       'heterogeneity',
       'robustness',
     ]) {
-      const tex = readFileSync(join(out, 'tables', `${table}.tex`), 'utf8');
-      expect(tex, table).toMatch(/\\toprule[\s\S]*\\midrule[\s\S]*\\bottomrule/);
+      expect(readFileSync(join(out, 'tables', `${table}.tex`), 'utf8'), table).toContain(
+        `\\label{tab:${table}}`,
+      );
       expect(existsSync(join(out, 'tables', `${table}.csv`)), table).toBe(true);
     }
-    expect(readFileSync(join(out, 'tables', 'sdm.csv'), 'utf8')).toMatch(/^ρ,[-0-9.]+\*{0,3},/m);
+    expect(readdirSync(join(out, 'data')).sort()).toEqual(
+      [
+        'README.md',
+        'W-economic-balanced.csv',
+        'W-inverse-distance-balanced.csv',
+        'W-inverse-distance.csv',
+        'W-knn-balanced.csv',
+        'W-knn.csv',
+        'analysis-panel-balanced.csv',
+        'analysis-panel.csv',
+        'dgp.json',
+        'panel.csv',
+        'texts.csv',
+      ].sort(),
+    );
+    const entropy = JSON.parse(readFileSync(join(out, 'results', '01-entropy-index.json'), 'utf8'));
+    expect(entropy.spec).toMatchObject({ kind: 'entropy-index', data: '../data/panel.csv' });
   }, 240_000);
 });

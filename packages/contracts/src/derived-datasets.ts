@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnalysisSpec } from './spec.js';
 import { KeywordDictionary } from './measurement.js';
+import type { StudyDatasetRole, StudyTemplate } from './studies.js';
 
 /**
  * Dataset versions made by the platform rather than uploaded as a panel: the panel of a measurement
@@ -34,6 +35,13 @@ export type DatasetRecipe =
       format: 'zip' | 'csv';
       texts: number;
       textColumn: string;
+    }
+  | {
+      /** A panel a study template generated or derived (see StudyView.datasets). */
+      source: 'study';
+      studyId: string;
+      template: StudyTemplate;
+      role: StudyDatasetRole;
     };
 
 const datasetName = z.string().trim().min(1).max(200);

@@ -9,3 +9,4 @@ export * from './weights.js';
 export * from './derived-datasets.js';
 export * from './comparisons.js';
 export * from './admin.js';
+export * from './studies.js';

@@ -14,11 +14,12 @@ import { AnalysisSpec } from './spec.js';
 const id = '6f1c8a44-5e1c-4a8e-9a55-1b2f3c4d5e6f';
 
 describe('split replications', () => {
-  it('chunks hold at least 50 replications, about four per worker otherwise', () => {
-    expect(bootstrapChunkSize(5000, 1)).toBe(1250);
-    expect(bootstrapChunkSize(5000, 2)).toBe(625);
+  it('chunks hold at least 50 replications, two per worker otherwise', () => {
+    expect(bootstrapChunkSize(5000, 1)).toBe(2500);
+    expect(bootstrapChunkSize(5000, 2)).toBe(1250);
+    expect(bootstrapChunkSize(5001, 2)).toBe(1251);
     expect(bootstrapChunkSize(120, 4)).toBe(50);
-    expect(bootstrapChunkSize(400, 0)).toBe(100);
+    expect(bootstrapChunkSize(400, 0)).toBe(200);
   });
 
   it('ranges cover 0..reps once, the last one shorter', () => {

@@ -15,6 +15,10 @@ export enum JobName {
   BootstrapChunk = 'BootstrapChunk',
   /** Point estimates + combination of every chunk into the result (queue `estimation`, parent of the chunks). */
   AggregateBootstrap = 'AggregateBootstrap',
+  /** A study's data, measurement steps, stored inputs and estimation analyses, then its flow (queue `estimation`). */
+  StudyPrepare = 'StudyPrepare',
+  /** A study's report, parent of its estimation steps' jobs in the flow StudyPrepare adds (queue `estimation`). */
+  StudyReport = 'StudyReport',
 }
 
 /** Payloads carry ids, never data or secrets. */
@@ -35,10 +39,16 @@ export const AggregateBootstrapPayload = z.object({
 });
 export type AggregateBootstrapPayload = z.infer<typeof AggregateBootstrapPayload>;
 
+/** StudyPrepare and StudyReport carry only the study's id. */
+export const StudyJobPayload = z.object({ studyId: z.string().uuid() });
+export type StudyJobPayload = z.infer<typeof StudyJobPayload>;
+
 export interface JobPayloads {
   [JobName.FitAnalysis]: FitAnalysisPayload;
   [JobName.BootstrapChunk]: BootstrapChunkPayload;
   [JobName.AggregateBootstrap]: AggregateBootstrapPayload;
+  [JobName.StudyPrepare]: StudyJobPayload;
+  [JobName.StudyReport]: StudyJobPayload;
 }
 
 /** The BullMQ job id of an analysis: stable, so a double submit cannot run twice. */
@@ -67,6 +77,26 @@ export function isTerminalStatus(status: AnalysisStatus): boolean {
 
 /** Options of every FitAnalysis job, in one place for producers and tests. */
 export const fitAnalysisJobOptions = {
+  attempts: 3,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: { age: 7 * 24 * 3600 },
+} as const;
+
+// ------------------------------------------------------------------ studies (BullMQ flow)
+
+/** The StudyPrepare job of a study: one per study, so a double submit cannot prepare twice. */
+export function studyPrepareJobId(studyId: string): string {
+  return `study-${studyId}-prepare`;
+}
+
+/** The StudyReport job of a study: the root of its flow. */
+export function studyReportJobId(studyId: string): string {
+  return `study-${studyId}-report`;
+}
+
+/** Options of StudyPrepare and StudyReport jobs. */
+export const studyJobOptions = {
   attempts: 3,
   backoff: { type: 'exponential', delay: 2000 },
   removeOnComplete: { age: 24 * 3600, count: 1000 },
@@ -107,9 +137,14 @@ export function splitReplicationsOf(spec: AnalysisSpec): number {
   }
 }
 
-/** Chunk size: at least 50 replications, about four chunks per worker otherwise. */
+/**
+ * Chunk size: two chunks per worker (at least 50 replications each). Every worker starts at once, and
+ * one that starts late or runs slower leaves its second chunk to another; more chunks would each add
+ * a few milliseconds of fixed work (status check, stored values, queue round trip). Progress comes from
+ * inside a chunk, so it does not need small chunks.
+ */
 export function bootstrapChunkSize(reps: number, workers: number): number {
-  return Math.max(50, Math.ceil(reps / (4 * Math.max(1, workers))));
+  return Math.max(50, Math.ceil(reps / (2 * Math.max(1, workers))));
 }
 
 /** [from, to) ranges of `chunkSize` replications covering 0..reps. */

@@ -11,6 +11,7 @@ import { fitPooledOls } from '../src/estimators/pooled-ols.js';
 import type { FixedEffectsKind } from '../src/estimators/within.js';
 import { indirectEffects, prepareMediationBootstrap } from '../src/mechanisms/mediation-bootstrap.js';
 import { bootstrapIntervals } from '../src/mechanisms/bootstrap-intervals.js';
+import { buildUnitGram, leaveOneUnitOutGrams, weightedGram } from '../src/mechanisms/unit-gram.js';
 import {
   combineReplications,
   runMechanismAnalysis,
@@ -106,6 +107,33 @@ describe('mediation cluster bootstrap', () => {
         expect(Math.abs(fast - refitIndirect(panel, weights, effects))).toBeLessThan(
           1e-10 * (1 + Math.abs(fast)),
         );
+      }
+    });
+  }
+
+  for (const [effects, unbalanced] of [
+    ['twoways', false],
+    ['twoways', true],
+    ['unit', true],
+    ['time', true],
+    ['none', false],
+  ] as const) {
+    it(`leave-one-unit-out Grams equal summing without the unit (${effects}${unbalanced ? ', unbalanced' : ''})`, () => {
+      const panel = parsePanelCsv(
+        simulateMechanismPanel({ units: 9, periods: 4, seed: 8, unbalanced }),
+        'unit',
+        'time',
+      );
+      const sample = selectSample(panel, ['y', 'd', 'm', 'c2']);
+      const columns = ['d', 'c2', 'm', 'y'].map((name) => sample.column(name));
+      const gram = buildUnitGram(columns, sample, effects);
+      const without = leaveOneUnitOutGrams(gram);
+      for (let unit = 0; unit < gram.nunits; unit++) {
+        const weights = Array.from({ length: gram.nunits }, (_, i) => (i === unit ? 0 : 1));
+        const summed = weightedGram(gram, weights);
+        const downdated = without(unit);
+        const scale = Math.max(...summed.map(Math.abs));
+        summed.forEach((value, e) => expect(Math.abs(downdated[e]! - value)).toBeLessThan(1e-12 * scale));
       }
     });
   }

@@ -1,13 +1,19 @@
 import 'reflect-metadata';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions.js';
+import { databaseLocationOf } from './database-location.js';
 import { entities } from './entities/index.js';
 import { migrations } from './migrations/index.js';
+import { exclusivePool } from './pglite-pool.js';
 
-/** TypeORM options for PostgreSQL; schema changes go through migrations, never `synchronize`. */
+/**
+ * TypeORM options for PostgreSQL, or for an embedded PGlite folder (`pglite:///abs/path`, see
+ * databaseLocationOf); schema changes go through migrations, never `synchronize`.
+ */
 export function dataSourceOptions(url: string): DataSourceOptions {
-  return {
+  const location = databaseLocationOf(url);
+  const common: PostgresConnectionOptions = {
     type: 'postgres',
-    url,
     entities,
     migrations,
     synchronize: false,
@@ -16,6 +22,9 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     uuidExtension: 'pgcrypto',
     logging: ['error'],
   };
+  if (location.kind === 'postgres') return { ...common, url: location.url };
+  // gen_random_uuid() is built in; PGlite ships no pgcrypto to install
+  return { ...common, driver: { Pool: exclusivePool(location.dataDir) }, installExtensions: false };
 }
 
 export function createDataSource(url: string): DataSource {

@@ -53,6 +53,7 @@ export {
   type StabilityCheckProps,
 } from './SpatialRegressionView';
 export { StatusBadge, type StatusBadgeProps } from './StatusBadge';
+export * from './studies';
 export { orderTerms } from './term-order';
 export { testLabel, TestsTable, type TestRow, type TestsTableProps } from './TestsTable';
 export {

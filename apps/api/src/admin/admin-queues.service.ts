@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   jobStates,
@@ -14,40 +14,31 @@ import {
   type RunningAnalysisView,
 } from '@spillover/contracts';
 import { AnalysisEntity, TeamEntity } from '@spillover/db';
-import { Queue, type Job } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { JobQueue, QueueBackend, StoredJob } from '@spillover/worker/embedded';
 import { In, type DataSource } from 'typeorm';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { redisOptions } from '../queue/redis-options.js';
+import { QUEUE_BACKEND } from '../queue/queue-backend.js';
 
 const minuteMs = 60_000;
 const throughputMinutes = 60;
 const uuidIn = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
-/** Every queue of the platform, for administrators: counts, jobs, workers, pause and resume. */
+/**
+ * Every queue of the platform, for administrators: counts, jobs, workers, pause and resume; through the
+ * queue port, so the same answers come from BullMQ (full mode) or the in-process queue (embedded mode).
+ */
 @Injectable()
-export class AdminQueues implements OnModuleDestroy {
-  private readonly logger = new Logger(AdminQueues.name);
-  private readonly redis: Redis;
-  readonly queues: ReadonlyMap<string, Queue>;
+export class AdminQueues {
+  readonly queues: ReadonlyMap<string, JobQueue>;
 
   constructor(
-    @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
-    // fails fast like the producer: an admin page must not hang while Redis is away
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1 });
-    this.redis.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-    this.queues = new Map(
-      Object.values(QueueName).map((name) => [
-        name,
-        new Queue(name, { connection: this.redis, prefix: config.queuePrefix }),
-      ]),
-    );
+    this.queues = new Map(Object.values(QueueName).map((name) => [name, backend.queue(name)]));
   }
 
   /** The queue named `name`; NOT_FOUND naming the known ones otherwise. */
-  queue(name: string): Queue {
+  queue(name: string): JobQueue {
     const queue = this.queues.get(name);
     if (!queue) {
       throw new SpilloverError(
@@ -70,7 +61,7 @@ export class AdminQueues implements OnModuleDestroy {
     return { queues, workers, running };
   }
 
-  private async summary(queue: Queue): Promise<QueueSummaryView> {
+  private async summary(queue: JobQueue): Promise<QueueSummaryView> {
     const [counts, paused, throughput] = await Promise.all([
       queue.getJobCounts(...jobStates),
       queue.isPaused(),
@@ -114,18 +105,11 @@ export class AdminQueues implements OnModuleDestroy {
     });
   }
 
-  /** Worker connections of every queue, as Redis lists them. */
+  /** Workers of every queue: Redis's worker connections, or the API process itself in embedded mode. */
   async workers(): Promise<QueueWorkerView[]> {
     const lists = await Promise.all(
-      [...this.queues.values()].map(async (queue) =>
-        (await queue.getWorkers()).map((client): QueueWorkerView => ({
-          queue: queue.name,
-          id: String(client.id ?? ''),
-          name: String(client.rawname ?? client.name ?? ''),
-          addr: String(client.addr ?? ''),
-          ageSeconds: Number(client.age ?? 0),
-          idleSeconds: Number(client.idle ?? 0),
-        })),
+      [...this.queues.keys()].map(async (queue) =>
+        (await this.backend.workers(queue)).map((worker): QueueWorkerView => ({ queue, ...worker })),
       ),
     );
     return lists.flat();
@@ -207,7 +191,7 @@ export class AdminQueues implements OnModuleDestroy {
       .slice(0, query.limit);
   }
 
-  private async job(queueName: string, jobId: string): Promise<Job> {
+  private async job(queueName: string, jobId: string): Promise<StoredJob> {
     const job = await this.queue(queueName).getJob(jobId);
     if (!job) {
       throw new SpilloverError('NOT_FOUND', `job ${jobId} not found in queue ${queueName}`, {
@@ -255,21 +239,16 @@ export class AdminQueues implements OnModuleDestroy {
     await queue.resume();
     return this.summary(queue);
   }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.close()));
-    await this.redis.quit();
-  }
 }
 
 /** The analysis a job belongs to: its payload's analysisId, else the UUID in its id (analysis-…, chunk-…). */
-function analysisIdOf(job: Job): string | null {
+function analysisIdOf(job: StoredJob): string | null {
   const fromData = (job.data as { analysisId?: unknown } | undefined)?.analysisId;
   if (typeof fromData === 'string') return fromData;
   return job.id?.match(uuidIn)?.[0] ?? null;
 }
 
-async function stateOf(job: Job, asked: JobState): Promise<string> {
+async function stateOf(job: StoredJob, asked: JobState): Promise<string> {
   return asked === 'paused' || asked === 'waiting' ? await job.getState() : asked;
 }
 

@@ -1,7 +1,7 @@
 import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { AuthService } from '../auth/auth.service.js';
@@ -9,15 +9,22 @@ import { SESSION_COOKIE } from '../auth/session-token.js';
 import { toErrorResponse } from '../common/spillover-exception.filter.js';
 import { SpilloverError } from '@spillover/contracts';
 import { forbiddenForNonAdmins } from './admin.guard.js';
-import { AdminQueues } from './admin-queues.service.js';
+import type { QueueBackend } from '@spillover/worker/embedded';
+import { BullmqQueueBackend } from '../queue/bullmq-queue-backend.js';
+import { QUEUE_BACKEND } from '../queue/queue-backend.js';
 
 /** Where the API serves the dashboard. */
 export const queueDashboardPath = '/admin/queues';
 /** Where browsers reach it: through the portal's same-origin proxy, which strips `/api`. */
 export const queueDashboardPublicPath = `/api${queueDashboardPath}`;
 
+/** What /admin/queues answers in embedded mode, where there is no Redis for bull-board to read. */
+export const embeddedDashboardNote =
+  'bull-board needs Redis: in embedded mode the jobs run in the API process. GET /admin/overview and /admin/jobs give the queue counts and jobs; start PostgreSQL and Redis (or set DATABASE_URL and REDIS_URL) for the full stack and this dashboard.';
+
 /**
- * bull-board's dashboard of every queue at /admin/queues, for administrators only. It is an express router,
+ * bull-board's dashboard of every queue at /admin/queues, for administrators only (full mode; embedded
+ * mode answers a note instead). It is an express router,
  * not a Nest controller, so the session and admin checks run here as middleware in front of it. Mounted in
  * onModuleInit: after Nest's routes, before its not-found handler.
  */
@@ -25,19 +32,13 @@ export const queueDashboardPublicPath = `/api${queueDashboardPath}`;
 export class QueueDashboard implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly queues: AdminQueues,
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
     private readonly auth: AuthService,
   ) {}
 
   onModuleInit(): void {
-    const serverAdapter = new ExpressAdapter();
-    serverAdapter.setBasePath(queueDashboardPublicPath);
-    createBullBoard({
-      queues: [...this.queues.queues.values()].map((queue) => new BullMQAdapter(queue)),
-      serverAdapter,
-      options: { uiConfig: { boardTitle: 'Spillover queues' } },
-    });
     const app = this.adapterHost.httpAdapter.getInstance<Express>();
+    const dashboard = this.backend instanceof BullmqQueueBackend ? this.bullBoard(this.backend) : noteRouter;
     app.use(
       queueDashboardPath,
       (request: Request, response: Response, next: NextFunction) => {
@@ -49,8 +50,19 @@ export class QueueDashboard implements OnModuleInit {
           },
         );
       },
-      serverAdapter.getRouter(),
+      dashboard,
     );
+  }
+
+  private bullBoard(backend: BullmqQueueBackend) {
+    const serverAdapter = new ExpressAdapter();
+    serverAdapter.setBasePath(queueDashboardPublicPath);
+    createBullBoard({
+      queues: [...backend.queues.values()].map((queue) => new BullMQAdapter(queue)),
+      serverAdapter,
+      options: { uiConfig: { boardTitle: 'Spillover queues' } },
+    });
+    return serverAdapter.getRouter();
   }
 
   private async authorize(request: Request): Promise<void> {
@@ -59,4 +71,8 @@ export class QueueDashboard implements OnModuleInit {
     if (!auth) throw new SpilloverError('UNAUTHENTICATED', 'sign in first: no valid session');
     if (!auth.user.isAdmin) throw forbiddenForNonAdmins();
   }
+}
+
+function noteRouter(_request: Request, response: Response): void {
+  response.status(200).type('text/plain').send(embeddedDashboardNote);
 }

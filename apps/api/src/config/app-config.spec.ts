@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, redactUrl } from './app-config.js';
 
@@ -5,6 +6,8 @@ describe('loadConfig', () => {
   it('fills in the documented defaults', () => {
     const config = loadConfig({});
     expect(config).toEqual({
+      mode: 'full',
+      dataDir: null,
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/spillover',
       redisUrl: 'redis://127.0.0.1:6379',
       queuePrefix: 'spillover',
@@ -14,6 +17,7 @@ describe('loadConfig', () => {
       cookieSecure: false,
       logLevels: ['fatal', 'error', 'warn', 'log'],
       bootstrapChunkSize: 0,
+      workerConcurrency: 2,
       adminEmails: [],
       teamLimits: { maxActiveJobs: 20, maxStorageBytes: 1_073_741_824 },
     });
@@ -73,6 +77,21 @@ describe('loadConfig', () => {
 
   it('refuses a queue prefix that would break BullMQ keys', () => {
     expect(() => loadConfig({ QUEUE_PREFIX: 'a:b' })).toThrow(/QUEUE_PREFIX/);
+  });
+
+  it('puts embedded mode on a PGlite folder, resolved to an absolute path', () => {
+    const config = loadConfig({
+      SPILLOVER_MODE: 'embedded',
+      SPILLOVER_DATA_DIR: 'data dir',
+      WORKER_CONCURRENCY: '3',
+    });
+    expect(config).toMatchObject({
+      mode: 'embedded',
+      dataDir: resolve('data dir'),
+      databaseUrl: `pglite://${resolve('data dir').replaceAll(' ', '%20')}`,
+      workerConcurrency: 3,
+    });
+    expect(() => loadConfig({ SPILLOVER_MODE: 'servers' })).toThrow(/SPILLOVER_MODE/);
   });
 });
 

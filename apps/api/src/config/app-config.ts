@@ -1,3 +1,5 @@
+import { pgliteUrl } from '@spillover/db';
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 /** Log levels accepted in LOG_LEVEL, most to least severe; `info` is an alias of Nest's `log`. */
@@ -19,6 +21,15 @@ const booleanFlag = z
 
 /** Every environment variable the API reads (documented in /.env.example). */
 export const ApiEnvironment = z.object({
+  /**
+   * `full`: PostgreSQL (DATABASE_URL), Redis (REDIS_URL) and separate worker processes; `embedded`: an
+   * embedded PGlite database in SPILLOVER_DATA_DIR and the worker inside the API process, no servers.
+   */
+  SPILLOVER_MODE: z.enum(['full', 'embedded']).default('full'),
+  /** Embedded mode's data folder (relative paths resolve against the working directory). */
+  SPILLOVER_DATA_DIR: z.string().trim().min(1).default('.spillover/data'),
+  /** Embedded mode: jobs run at once per queue in the API process, each on its own thread. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
   DATABASE_URL: urlWithProtocols('DATABASE_URL', ['postgres', 'postgresql']).default(
     'postgres://postgres@127.0.0.1:5432/spillover',
   ),
@@ -54,6 +65,10 @@ export const ApiEnvironment = z.object({
 });
 
 export interface AppConfig {
+  mode: 'full' | 'embedded';
+  /** Embedded mode's absolute data folder; null in full mode. */
+  dataDir: string | null;
+  /** postgres://… in full mode; pglite:///<dataDir> in embedded mode. */
   databaseUrl: string;
   redisUrl: string;
   queuePrefix: string;
@@ -69,6 +84,8 @@ export interface AppConfig {
   logLevels: LogLevel[];
   /** 0: automatic (see BOOTSTRAP_CHUNK_SIZE). */
   bootstrapChunkSize: number;
+  /** Embedded mode's jobs at once per queue. */
+  workerConcurrency: number;
 }
 
 /** Injection token of the AppConfig. */
@@ -88,8 +105,11 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     throw new ConfigError(`invalid environment: ${problems.join('; ')}`);
   }
   const e = parsed.data;
+  const dataDir = e.SPILLOVER_MODE === 'embedded' ? resolve(e.SPILLOVER_DATA_DIR) : null;
   return {
-    databaseUrl: e.DATABASE_URL,
+    mode: e.SPILLOVER_MODE,
+    dataDir,
+    databaseUrl: dataDir ? pgliteUrl(dataDir) : e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     queuePrefix: e.QUEUE_PREFIX,
     port: e.API_PORT,
@@ -100,6 +120,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     teamLimits: { maxActiveJobs: e.TEAM_MAX_ACTIVE_JOBS, maxStorageBytes: e.TEAM_MAX_STORAGE_BYTES },
     logLevels: logLevels.slice(0, logLevels.indexOf(e.LOG_LEVEL) + 1),
     bootstrapChunkSize: e.BOOTSTRAP_CHUNK_SIZE,
+    workerConcurrency: e.WORKER_CONCURRENCY,
   };
 }
 

@@ -51,8 +51,9 @@ async function probeRedis(url: string): Promise<void> {
   }
 }
 
-/** Fails with one clear message when PostgreSQL or Redis cannot be reached. */
+/** Fails with one clear message when PostgreSQL or Redis cannot be reached (full mode: embedded needs neither). */
 export async function checkDependencies(config: AppConfig): Promise<void> {
+  if (config.mode === 'embedded') return;
   await retry('DATABASE_URL', config.databaseUrl, () => probePostgres(config.databaseUrl));
   await retry('REDIS_URL', config.redisUrl, () => probeRedis(config.redisUrl));
 }

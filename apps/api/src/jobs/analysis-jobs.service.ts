@@ -1,55 +1,50 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import {
-  analysisCancelKey,
-  analysisCancelTtlSeconds,
   analysisJobId,
   type AnalysisSpec,
   bootstrapChunkSize,
   bootstrapFlow,
+  fitAnalysisJobOptions,
   JobName,
   QueueName,
   splitReplicationsOf,
 } from '@spillover/contracts';
-import { FlowProducer, Queue } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { QueueBackend } from '@spillover/worker/embedded';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { EstimationQueue } from '../queue/estimation-queue.js';
-import { redisOptions } from '../queue/redis-options.js';
+import { QUEUE_BACKEND } from '../queue/queue-backend.js';
 
 /**
- * How an analysis reaches the workers. Resampling analyses (mediation, threshold, heterogeneity with
- * bootstrap or permutation reps) become a BullMQ flow: an AggregateBootstrap parent (job id of the
- * analysis) over BootstrapChunk children on the bootstrap queue, so every worker process takes chunks.
- * Everything else is one FitAnalysis job. Cancelling sets a Redis flag the workers poll and removes
- * jobs that have not started.
+ * How an analysis reaches the workers, through the queue port (BullMQ, or in process in embedded mode).
+ * Resampling analyses (mediation, threshold, heterogeneity with bootstrap or permutation reps) become a
+ * flow: an AggregateBootstrap parent (job id of the analysis) over BootstrapChunk children on the
+ * bootstrap queue, so every worker process takes chunks. Everything else is one FitAnalysis job, whose id
+ * is derived from the analysis id, so enqueueing twice cannot run it twice. Cancelling raises the flag
+ * the workers poll and removes jobs that have not started.
  */
 @Injectable()
-export class AnalysisJobs implements OnModuleDestroy {
+export class AnalysisJobs {
   private readonly logger = new Logger(AnalysisJobs.name);
-  private readonly redis: Redis;
-  private readonly flows: FlowProducer;
-  private readonly estimation: Queue;
-  private readonly bootstrap: Queue;
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly estimationQueue: EstimationQueue,
-  ) {
-    // fails fast, like the estimation producer: a request must not hang while Redis is away
-    this.redis = new Redis({ ...redisOptions(config.redisUrl), maxRetriesPerRequest: 1 });
-    this.redis.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
-    const options = { connection: this.redis, prefix: config.queuePrefix };
-    this.flows = new FlowProducer(options);
-    this.estimation = new Queue(QueueName.Estimation, options);
-    this.bootstrap = new Queue(QueueName.Bootstrap, options);
-  }
+    @Inject(QUEUE_BACKEND) private readonly backend: QueueBackend,
+  ) {}
 
   async enqueue(analysisId: string, spec: AnalysisSpec): Promise<void> {
     const reps = splitReplicationsOf(spec);
-    if (reps === 0) return this.estimationQueue.enqueueFit(analysisId);
+    if (reps === 0) {
+      await this.backend
+        .queue(QueueName.Estimation)
+        .add(
+          JobName.FitAnalysis,
+          { analysisId },
+          { jobId: analysisJobId(analysisId), ...fitAnalysisJobOptions },
+        );
+      return;
+    }
     const chunkSize =
       this.config.bootstrapChunkSize || bootstrapChunkSize(reps, await this.workerProcesses());
-    await this.flows.add(bootstrapFlow(analysisId, reps, chunkSize));
+    await this.backend.flows.add(bootstrapFlow(analysisId, reps, chunkSize));
   }
 
   /**
@@ -57,13 +52,8 @@ export class AnalysisJobs implements OnModuleDestroy {
    * (and a running FitAnalysis) see the flag within a poll interval and terminate their thread.
    */
   async cancel(analysisId: string): Promise<void> {
-    await this.redis.set(
-      analysisCancelKey(this.config.queuePrefix, analysisId),
-      '1',
-      'EX',
-      analysisCancelTtlSeconds,
-    );
-    const job = await this.estimation.getJob(analysisJobId(analysisId));
+    await this.backend.raiseCancelFlag(analysisId);
+    const job = await this.backend.queue(QueueName.Estimation).getJob(analysisJobId(analysisId));
     if (!job) return;
     try {
       if (job.name === JobName.AggregateBootstrap) await job.removeUnprocessedChildren();
@@ -79,14 +69,9 @@ export class AnalysisJobs implements OnModuleDestroy {
   /** Worker processes consuming the bootstrap queue (at least 1, so chunks are sized before workers start). */
   private async workerProcesses(): Promise<number> {
     try {
-      return Math.max(1, await this.bootstrap.getWorkersCount());
+      return Math.max(1, await this.backend.queue(QueueName.Bootstrap).getWorkersCount());
     } catch {
       return 1;
     }
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await Promise.all([this.flows.close(), this.estimation.close(), this.bootstrap.close()]);
-    await this.redis.quit();
   }
 }

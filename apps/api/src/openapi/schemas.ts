@@ -179,7 +179,14 @@ export const schemas = {
     createdAt: dateTime,
     createdBy: uuid,
   }),
-  Health: object({ ok: { type: 'boolean' } }),
+  Health: object(
+    {
+      ok: { type: 'boolean' },
+      mode: { type: 'string', enum: ['full', 'embedded'] },
+      failing: { type: 'array', items: { type: 'string' } },
+    },
+    ['failing'],
+  ),
   ...adminSchemas,
   ...comparisonSchemas,
 } satisfies Record<string, SchemaObject>;

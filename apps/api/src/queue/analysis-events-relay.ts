@@ -1,8 +1,7 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { QueueName } from '@spillover/contracts';
-import { QueueEvents } from 'bullmq';
-import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
-import { redisOptions } from './redis-options.js';
+import type { QueueBackend } from '@spillover/worker/embedded';
+import { QUEUE_BACKEND } from './queue-backend.js';
 
 /**
  * What happened to a job: new progress, or a change of state worth re-reading the analysis row for;
@@ -11,27 +10,16 @@ import { redisOptions } from './redis-options.js';
 export type JobSignal = { kind: 'progress'; data: unknown } | { kind: 'changed' } | { kind: 'closing' };
 export type JobListener = (signal: JobSignal) => void;
 
-/**
- * One QueueEvents connection per API process (a blocking Redis stream reader), fanned out in-process
- * to the event streams that follow each job id.
- */
+/** The estimation queue's job events (one reader per process), fanned out to the streams following each job id. */
 @Injectable()
 export class AnalysisEventsRelay implements OnModuleDestroy {
-  private readonly logger = new Logger(AnalysisEventsRelay.name);
   private readonly listeners = new Map<string, Set<JobListener>>();
-  private readonly events: QueueEvents;
+  private readonly unsubscribe: () => void;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
-    this.events = new QueueEvents(QueueName.Estimation, {
-      // a blocking reader waits for Redis instead of failing its commands
-      connection: { ...redisOptions(config.redisUrl), maxRetriesPerRequest: null },
-      prefix: config.queuePrefix,
-    });
-    this.events.on('progress', ({ jobId, data }) => this.emit(jobId, { kind: 'progress', data }));
-    for (const event of ['active', 'completed', 'failed'] as const) {
-      this.events.on(event, ({ jobId }: { jobId: string }) => this.emit(jobId, { kind: 'changed' }));
-    }
-    this.events.on('error', (error) => this.logger.warn(`Redis: ${error.message}`));
+  constructor(@Inject(QUEUE_BACKEND) backend: QueueBackend) {
+    this.unsubscribe = backend.onJobEvent(QueueName.Estimation, (jobId, event) =>
+      this.emit(jobId, event.kind === 'progress' ? event : { kind: 'changed' }),
+    );
   }
 
   /** Calls `listener` for every signal of `jobId` until the returned function is called. */
@@ -49,8 +37,8 @@ export class AnalysisEventsRelay implements OnModuleDestroy {
     for (const listener of this.listeners.get(jobId) ?? []) listener(signal);
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
     for (const jobId of [...this.listeners.keys()]) this.emit(jobId, { kind: 'closing' });
-    await this.events.close();
+    this.unsubscribe();
   }
 }

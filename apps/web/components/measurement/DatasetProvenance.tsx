@@ -1,7 +1,7 @@
 import type { DatasetView } from '@spillover/contracts';
 import Link from 'next/link';
 
-/** Where a platform-made dataset version comes from: a measurement analysis of another version, or texts. */
+/** Where a platform-made dataset version comes from: a measurement analysis of another version, texts or a study. */
 export function DatasetProvenance({ dataset }: { dataset: DatasetView }) {
   const recipe = dataset.recipe;
   if (!recipe) return null;
@@ -11,6 +11,13 @@ export function DatasetProvenance({ dataset }: { dataset: DatasetView }) {
         Texts panel from an uploaded {recipe.format === 'zip' ? 'ZIP archive' : 'CSV'} of {recipe.texts} texts
         (column <code>{recipe.textColumn}</code>).{' '}
         <Link href={`/texts/new?datasetId=${dataset.id}`}>Count keywords</Link>
+      </p>
+    );
+  }
+  if (recipe.source === 'study') {
+    return (
+      <p className="provenance" data-testid="provenance">
+        Simulated {recipe.role} panel stored by <Link href={`/studies/${recipe.studyId}`}>a study</Link>.
       </p>
     );
   }

@@ -1,5 +1,6 @@
 import { AggregateBootstrapPayload, BootstrapChunkPayload, type Progress } from '@spillover/contracts';
-import { type Job, type Queue, UnrecoverableError } from 'bullmq';
+import { UnrecoverableError } from 'bullmq';
+import type { JobQueue, QueueJob } from '../queue/job-queue.js';
 import type {
   AggregateOutcome,
   ChunkOutcome,
@@ -9,9 +10,9 @@ import type {
 /** JobName.BootstrapChunk: unpack the payload; progress goes to the parent through the estimation queue. */
 export function bootstrapChunkProcessor(
   service: SplitReplicationService,
-  estimationQueue: Pick<Queue, 'updateJobProgress'>,
+  estimationQueue: Pick<JobQueue, 'updateJobProgress'>,
 ) {
-  return async (job: Job<BootstrapChunkPayload>): Promise<ChunkOutcome> => {
+  return async (job: QueueJob<BootstrapChunkPayload>): Promise<ChunkOutcome> => {
     const payload = BootstrapChunkPayload.safeParse(job.data);
     if (!payload.success || payload.data.to <= payload.data.from) {
       throw new UnrecoverableError(
@@ -29,7 +30,7 @@ export function bootstrapChunkProcessor(
 
 /** JobName.AggregateBootstrap: runs once every chunk has completed. */
 export function aggregateBootstrapProcessor(service: SplitReplicationService) {
-  return async (job: Job<AggregateBootstrapPayload>): Promise<AggregateOutcome> => {
+  return async (job: QueueJob<AggregateBootstrapPayload>): Promise<AggregateOutcome> => {
     const payload = AggregateBootstrapPayload.safeParse(job.data);
     if (!payload.success) {
       throw new UnrecoverableError(

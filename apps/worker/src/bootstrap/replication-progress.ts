@@ -1,8 +1,17 @@
 import { type Progress, replicationProgressKey } from '@spillover/contracts';
-import type { Redis } from 'ioredis';
 
-/** The Redis commands progress needs. */
-export type ProgressHash = Pick<Redis, 'multi' | 'del'>;
+/** The Redis commands progress needs (ioredis' multi and del; in process, MemoryKeys). */
+export interface ProgressHash {
+  multi(): ProgressTransaction;
+  del(key: string): Promise<number>;
+}
+export interface ProgressTransaction {
+  hsetnx(key: string, field: string, value: string): ProgressTransaction;
+  hset(key: string, field: string, value: string): ProgressTransaction;
+  expire(key: string, seconds: number): ProgressTransaction;
+  hgetall(key: string): ProgressTransaction;
+  exec(): Promise<[error: Error | null, result: unknown][] | null>;
+}
 
 const startedField = 'startedAt';
 const keyTtlSeconds = 24 * 3600;

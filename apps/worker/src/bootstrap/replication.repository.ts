@@ -1,3 +1,4 @@
+import type { AnalysisSpec, AnalysisStatus } from '@spillover/contracts';
 import type { ReplicationChunk } from '@spillover/core';
 import { AnalysisEntity, ReplicationChunkEntity } from '@spillover/db';
 import type { DataSource, Repository } from 'typeorm';
@@ -8,28 +9,44 @@ export class ReplicationRepository implements ReplicationStore {
   private readonly analyses: Repository<AnalysisEntity>;
   private readonly chunks: Repository<ReplicationChunkEntity>;
 
-  constructor(dataSource: DataSource) {
+  constructor(private readonly dataSource: DataSource) {
     this.analyses = dataSource.getRepository(AnalysisEntity);
     this.chunks = dataSource.getRepository(ReplicationChunkEntity);
   }
 
   async startRun(analysisId: string, worker: string): Promise<boolean> {
-    await this.analyses
-      .createQueryBuilder()
-      .update()
-      .set({
-        status: 'running',
-        attempts: () => 'attempts + 1',
-        worker,
-        startedAt: () => 'now()',
-        finishedAt: null,
-        progress: null,
-        error: null,
-      })
-      .where({ id: analysisId, status: 'queued' })
-      .execute();
+    // one round trip: the change queued → running, or else the status as it is
+    const rows: { status: AnalysisStatus }[] = await this.dataSource.query(
+      `WITH started AS (
+         UPDATE analyses
+            SET status = 'running', attempts = attempts + 1, worker = $2, started_at = now(),
+                finished_at = NULL, progress = NULL, error = NULL
+          WHERE id = $1 AND status = 'queued'
+         RETURNING status)
+       SELECT status FROM started
+       UNION ALL
+       SELECT status FROM analyses WHERE id = $1 AND NOT EXISTS (SELECT 1 FROM started)`,
+      [analysisId, worker],
+    );
+    // 'queued' here: another chunk's statement is starting it at this moment
+    const status = rows[0]?.status;
+    return status === 'running' || status === 'queued';
+  }
+
+  async loadRunInput(analysisId: string): Promise<{ spec: AnalysisSpec; panelCsv: string } | null> {
+    // one round trip; the dataset decoded by PostgreSQL (half the bytes of bytea's hex form)
+    const rows: { spec: AnalysisSpec; csv: string }[] = await this.dataSource.query(
+      `SELECT a.spec, convert_from(d.content, 'UTF8') AS csv
+         FROM analyses a JOIN datasets d ON d.id = a.dataset_id
+        WHERE a.id = $1`,
+      [analysisId],
+    );
+    return rows[0] ? { spec: rows[0].spec, panelCsv: rows[0].csv } : null;
+  }
+
+  async statusOf(analysisId: string): Promise<AnalysisStatus | null> {
     const row = await this.analyses.findOne({ select: { status: true }, where: { id: analysisId } });
-    return row?.status === 'running';
+    return row?.status ?? null;
   }
 
   async saveChunk(analysisId: string, chunk: ReplicationChunk, worker: string): Promise<void> {

@@ -1,3 +1,4 @@
+import type { AnalysisSpec, AnalysisStatus } from '@spillover/contracts';
 import type { ReplicationChunk } from '@spillover/core';
 
 /** What split replications read and write besides the analyses row (implemented by ReplicationRepository). */
@@ -7,6 +8,10 @@ export interface ReplicationStore {
    * queued or running, false once it succeeded, failed or was cancelled (the chunk is then skipped).
    */
   startRun(analysisId: string, worker: string): Promise<boolean>;
+  /** The analysis's spec and its dataset's CSV (decoded as UTF-8); null when no such analysis exists. */
+  loadRunInput(analysisId: string): Promise<{ spec: AnalysisSpec; panelCsv: string } | null>;
+  /** The analysis's status now; null when it does not exist. */
+  statusOf(analysisId: string): Promise<AnalysisStatus | null>;
   /** Stores a chunk keyed by (analysis, from, to): a retried chunk overwrites its row. */
   saveChunk(analysisId: string, chunk: ReplicationChunk, worker: string): Promise<void>;
   /** The stored chunks of these ranges, in range order; ranges not stored yet are missing from the answer. */

@@ -8,6 +8,7 @@ import {
 import { parentPort } from 'node:worker_threads';
 import type { ThreadMessage } from '../analysis-thread-protocol.js';
 import type { ReplicationOutcome, ReplicationTask } from './replication-thread-protocol.js';
+import { warmUpReplications } from './replication-warm-up.js';
 
 /**
  * Runs chunks of replications (and the final combination) off the worker's event loop. A chunk runs in
@@ -63,6 +64,13 @@ function runChunk(task: Extract<ReplicationTask, { type: 'chunk' }>): Replicatio
     values,
     failed,
   };
+}
+
+try {
+  // the pool starts its threads at boot, so this runs before the first task arrives (tasks queue up)
+  warmUpReplications();
+} catch {
+  // a failed warm-up only leaves the code unoptimised; the tasks report their own errors
 }
 
 port.on('message', (task: ReplicationTask) => {

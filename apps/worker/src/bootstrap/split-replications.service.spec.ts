@@ -1,4 +1,9 @@
-import { type AnalysisResult, type AnalysisSpec, SpilloverError } from '@spillover/contracts';
+import {
+  type AnalysisResult,
+  type AnalysisSpec,
+  type AnalysisStatus,
+  SpilloverError,
+} from '@spillover/contracts';
 import type { ReplicationChunk } from '@spillover/core';
 import { UnrecoverableError } from 'bullmq';
 import { describe, expect, it, vi } from 'vitest';
@@ -46,12 +51,6 @@ function setup(
 ) {
   const row = { status };
   const analyses = {
-    loadForRun: vi.fn(async () => ({
-      id: analysisId,
-      status: row.status,
-      spec: options.spec ?? spec,
-      panelCsv: 'csv',
-    })),
     loadWeights: vi.fn(async (id: string) =>
       id === weightsId ? { name: 'W.csv', text: 'id,a\na,0\n' } : null,
     ),
@@ -65,6 +64,8 @@ function setup(
       if (row.status === 'queued') row.status = 'running';
       return row.status === 'running';
     }),
+    statusOf: vi.fn(async () => row.status as AnalysisStatus),
+    loadRunInput: vi.fn(async () => ({ spec: options.spec ?? spec, panelCsv: 'csv' })),
     saveChunk: vi.fn(async (_id: string, chunk: ReplicationChunk) => void saved.push(chunk)),
     loadChunks: vi.fn(async () => options.stored ?? saved),
   };

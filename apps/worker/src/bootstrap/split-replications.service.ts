@@ -1,5 +1,6 @@
 import {
   type AggregateBootstrapPayload,
+  type AnalysisSpec,
   type BootstrapChunkPayload,
   isDeterministicError,
   type Progress,
@@ -11,13 +12,14 @@ import {
 import type { MechanismInputs, MechanismSpec } from '@spillover/core';
 import { UnrecoverableError } from 'bullmq';
 import { AnalysisCancelledError } from '../analysis-runner.js';
-import type { AnalysisStore, AnalysisToRun } from '../analysis.store.js';
+import type { AnalysisStore } from '../analysis.store.js';
 import type { CancellationSource } from '../cancellation/cancellation-watch.js';
 import { errorMessage, type Logger } from '../logger.js';
 import { ProgressThrottle } from '../progress-throttle.js';
 import type { ReplicationProgressTracker } from './replication-progress.js';
 import type { ReplicationRunner } from './replication-runner.js';
 import type { ReplicationStore } from './replication.store.js';
+import { RunInputCache, type RunInput } from './run-input.cache.js';
 
 /** What the services need from the BullMQ job running them. */
 export interface ChunkJob {
@@ -33,11 +35,10 @@ export type AggregateOutcome = 'succeeded' | 'skipped' | 'cancelled';
 
 const progressIntervalMs = 200;
 
-function mechanismSpecOf(analysis: AnalysisToRun): MechanismSpec {
-  const { spec } = analysis;
+function mechanismSpecOf(analysisId: string, spec: AnalysisSpec): MechanismSpec {
   if (spec.kind === 'mediation' || spec.kind === 'threshold' || spec.kind === 'heterogeneity') return spec;
   throw new UnrecoverableError(
-    `INVALID_SPEC: analysis ${analysis.id} of kind ${spec.kind} has no replications`,
+    `INVALID_SPEC: analysis ${analysisId} of kind ${spec.kind} has no replications`,
   );
 }
 
@@ -61,13 +62,17 @@ export class SplitReplicationService {
     private readonly cancellation: CancellationSource,
     private readonly log: Logger,
     private readonly workerName: string,
+    private readonly inputCache = new RunInputCache(),
   ) {}
 
   async runChunk({ analysisId, from, to }: BootstrapChunkPayload, job: ChunkJob): Promise<ChunkOutcome> {
-    const analysis = await this.analyses.loadForRun(analysisId);
-    if (!analysis) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
-    const spec = mechanismSpecOf(analysis);
-    if (!(await this.replications.startRun(analysisId, this.workerName))) {
+    // the analysis loads (or comes from the cache) while its status changes
+    const [analysis, running] = await Promise.all([
+      this.analysisOf(analysisId),
+      this.replications.startRun(analysisId, this.workerName),
+    ]);
+    const { spec, panelCsv } = analysis;
+    if (!running) {
       this.log.info('analysis not running; chunk skipped', { analysisId, from, to });
       return 'skipped';
     }
@@ -80,13 +85,13 @@ export class SplitReplicationService {
     try {
       const inputs = await this.inputsOf(spec);
       const chunk = await this.runner.runChunk(
-        { type: 'chunk', analysisId, spec, panelCsv: analysis.panelCsv, inputs, from, to },
+        { type: 'chunk', analysisId, spec, panelCsv, inputs, from, to },
         (p) => relay.push(p.done),
         watch.signal,
       );
-      await relay.flush();
-      await this.replications.saveChunk(analysisId, chunk, this.workerName);
-      await this.relayProgress(analysisId, from, to, to - from, total, job);
+      // the chunk's last count and its stored values go out together
+      relay.push(to - from);
+      await Promise.all([relay.flush(), this.replications.saveChunk(analysisId, chunk, this.workerName)]);
       if (chunk.failed > 0) {
         this.log.info('replications failed in chunk', { analysisId, from, to, failed: chunk.failed });
       }
@@ -103,18 +108,16 @@ export class SplitReplicationService {
     { analysisId, chunkSize }: AggregateBootstrapPayload,
     job: AggregateJob,
   ): Promise<AggregateOutcome> {
-    const analysis = await this.analyses.loadForRun(analysisId);
-    if (!analysis) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
-    const spec = mechanismSpecOf(analysis);
-    if (analysis.status !== 'running' && analysis.status !== 'queued') {
-      this.log.info('analysis already finished; aggregation skipped', {
-        analysisId,
-        status: analysis.status,
-      });
-      return analysis.status === 'cancelled' ? 'cancelled' : 'skipped';
-    }
+    const { spec, panelCsv } = await this.analysisOf(analysisId);
     const ranges = replicationRanges(splitReplicationsOf(spec), chunkSize);
-    const chunks = await this.replications.loadChunks(analysisId, spec.kind, ranges);
+    const [status, chunks] = await Promise.all([
+      this.replications.statusOf(analysisId),
+      this.replications.loadChunks(analysisId, spec.kind, ranges),
+    ]);
+    if (status !== 'running' && status !== 'queued') {
+      this.log.info('analysis already finished; aggregation skipped', { analysisId, status });
+      return status === 'cancelled' ? 'cancelled' : 'skipped';
+    }
     if (chunks.length !== ranges.length) {
       // a chunk that skipped or was lost: retried, and recorded as failed after the last attempt
       throw new Error(
@@ -122,7 +125,7 @@ export class SplitReplicationService {
       );
     }
     const total = ranges[ranges.length - 1]![1];
-    await this.relay(analysisId, job, {
+    const combining = this.relay(analysisId, job, {
       stage: 'combining',
       done: total,
       total,
@@ -131,10 +134,10 @@ export class SplitReplicationService {
     const watch = this.cancellation.watch(analysisId);
     try {
       const inputs = await this.inputsOf(spec);
-      const result = await this.runner.combine(
-        { type: 'combine', analysisId, spec, panelCsv: analysis.panelCsv, inputs, chunks },
-        watch.signal,
-      );
+      const [result] = await Promise.all([
+        this.runner.combine({ type: 'combine', analysisId, spec, panelCsv, inputs, chunks }, watch.signal),
+        combining,
+      ]);
       await this.analyses.markSucceeded(analysisId, result);
       await this.progress.clear(analysisId).catch(() => undefined);
       return 'succeeded';
@@ -143,6 +146,15 @@ export class SplitReplicationService {
     } finally {
       watch.stop();
     }
+  }
+
+  /** The spec and dataset of a resampling analysis, loaded once per process (see RunInputCache). */
+  private analysisOf(analysisId: string): Promise<RunInput> {
+    return this.inputCache.get(analysisId, async () => {
+      const input = await this.replications.loadRunInput(analysisId);
+      if (!input) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
+      return { spec: mechanismSpecOf(analysisId, input.spec), panelCsv: input.panelCsv };
+    });
   }
 
   /** The text of stored weights a spatial mechanism model names; INVALID_SPEC when they no longer exist. */

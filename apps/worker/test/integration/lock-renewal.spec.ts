@@ -21,7 +21,7 @@ import { syntheticPanel, syntheticSpec } from './synthetic-panel.js';
  * keeps its lock (renewed by the main thread) and is never reported stalled by an independent checker.
  */
 describe('a CPU-heavy job longer than the lock duration', () => {
-  const lockDurationMs = 1000;
+  const lockDurationMs = 600;
   let db: TestDatabase;
   let prefix: string;
   let queue: Queue;
@@ -66,8 +66,8 @@ describe('a CPU-heavy job longer than the lock duration', () => {
   });
 
   it('is never reported stalled and succeeds on its first attempt', async () => {
-    // sized to take several seconds even on an idle machine (about 2.5 s per 240,000 rows here)
-    const seed = await seedDataset(db.dataSource, syntheticPanel(24000, 30), 'unit', 'time');
+    // 1.44 million rows: sized to outlast several lock durations even on an idle machine
+    const seed = await seedDataset(db.dataSource, syntheticPanel(48000, 30), 'unit', 'time');
     const id = await insertAnalysis(db.dataSource, seed, syntheticSpec);
     await queue.add(
       JobName.FitAnalysis,

@@ -1,7 +1,8 @@
 /**
  * Cluster bootstrap of indirect effects a·b over units (resampling units with replacement; a unit
  * drawn twice becomes two units, so its fixed effects and clusters are separate), and the jackknife
- * over units for the BCa acceleration. Each replication solves the two path regressions
+ * over units for the BCa acceleration (leave-one-unit-out Grams by downdating the full sample's).
+ * Each replication solves the two path regressions
  *   a: m ~ t + x        b: y ~ t + m + x        (with the analysis's fixed effects)
  * from the resample's Gram matrix (./unit-gram.ts), O(N p² + n p) per replication instead of
  * re-transforming the panel. Replication r draws from createRng(seed, r), so any split of the
@@ -10,7 +11,13 @@
 import type { FixedEffectsKind, PanelStructure } from '../estimators/within.js';
 import { createRng } from '../stats/random.js';
 import { drawUnitWeights, isReplicationFailure } from './resampling.js';
-import { buildUnitGram, regressionFromGram, weightedGram, type UnitGram } from './unit-gram.js';
+import {
+  buildUnitGram,
+  leaveOneUnitOutGrams,
+  regressionFromGram,
+  weightedGram,
+  type UnitGram,
+} from './unit-gram.js';
 
 export interface MediationData {
   y: Float64Array;
@@ -60,8 +67,12 @@ export function prepareMediationBootstrap(
  * a·b of every mediator for unit weights w. Throws SINGULAR_DESIGN on a singular resample.
  */
 export function indirectEffects(plan: MediationBootstrapPlan, weights: ArrayLike<number>): Float64Array {
+  return indirectEffectsOfGram(plan, weightedGram(plan.gram, weights));
+}
+
+/** a·b of every mediator from the Gram matrix g of a resample. */
+function indirectEffectsOfGram(plan: MediationBootstrapPlan, g: Float64Array): Float64Array {
   const { p } = plan.gram;
-  const g = weightedGram(plan.gram, weights);
   const out = new Float64Array(plan.nmediators);
   plan.mediatorIndex.forEach((mediator, m) => {
     const a = regressionFromGram(g, p, plan.pathA, mediator)[plan.treatmentPosition]!;
@@ -78,10 +89,10 @@ export interface ReplicationValues {
   failed: number;
 }
 
-/** a·b for the weights, or null when the resample is singular or gives a non-finite value. */
-function tryIndirectEffects(plan: MediationBootstrapPlan, weights: ArrayLike<number>): Float64Array | null {
+/** a·b of the resample, or null when it is singular or gives a non-finite value. */
+function tryIndirectEffects(plan: MediationBootstrapPlan, gram: () => Float64Array): Float64Array | null {
   try {
-    const effects = indirectEffects(plan, weights);
+    const effects = indirectEffectsOfGram(plan, gram());
     return effects.every(Number.isFinite) ? effects : null;
   } catch (error) {
     if (isReplicationFailure(error)) return null;
@@ -102,24 +113,22 @@ export function mediationReplications(
   let failed = 0;
   for (let r = from; r < to; r++) {
     drawUnitWeights(createRng(seed, r), plan.gram.nunits, weights);
-    const effects = tryIndirectEffects(plan, weights);
+    const effects = tryIndirectEffects(plan, () => weightedGram(plan.gram, weights));
     if (effects) values.set(effects, (r - from) * k);
     else failed++;
   }
   return { values, failed };
 }
 
-/** Leave-one-unit-out a·b (N × statistics, row-major; NaN where a fit fails). */
+/** Leave-one-unit-out a·b (N × statistics, row-major; NaN where a fit fails), from downdated Grams. */
 export function mediationJackknife(plan: MediationBootstrapPlan): Float64Array {
   const { nunits } = plan.gram;
   const k = plan.nmediators;
   const out = new Float64Array(nunits * k).fill(NaN);
-  const weights = new Float64Array(nunits).fill(1);
+  const without = leaveOneUnitOutGrams(plan.gram);
   for (let j = 0; j < nunits; j++) {
-    weights[j] = 0;
-    const effects = tryIndirectEffects(plan, weights);
+    const effects = tryIndirectEffects(plan, () => without(j));
     if (effects) out.set(effects, j * k);
-    weights[j] = 1;
   }
   return out;
 }

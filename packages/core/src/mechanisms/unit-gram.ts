@@ -133,6 +133,65 @@ export function weightedGram(gram: UnitGram, weights: ArrayLike<number>): Float6
   return out;
 }
 
+/**
+ * Grams of the sample without unit j (w = 1 except w_j = 0), for the jackknife, by downdating the
+ * full-sample G instead of summing all units again. With the full sample's period means μ_t = S_t / m_t,
+ *   G_(j) = G − C_j                                                  (no period means to sweep out)
+ *   G_(j) = G − Σ_{t ∈ T_j} m_t/(m_t − 1) (z̈_jt − μ_t)(z̈_jt − μ_t)'  (time, two-way effects)
+ * (the change of a centred cross product when one observation leaves its period: C_j cancels against
+ * the change of S_t S_t'/m_t; a unit alone in its period changes nothing there). O(T_j p²) per unit
+ * instead of O(N p² + n p). Rebuilt resamples (unbalanced two-way) have no such update and are summed.
+ */
+export function leaveOneUnitOutGrams(gram: UnitGram): (unit: number) => Float64Array {
+  const { p, nunits, nperiods, blocks, base, unitStart, rowsByUnit } = gram;
+  const ones = new Float64Array(nunits).fill(1);
+  if (gram.rebuild) {
+    return (unit) => {
+      ones[unit] = 0;
+      const g = weightedGram(gram, ones);
+      ones[unit] = 1;
+      return g;
+    };
+  }
+  const full = weightedGram(gram, ones);
+  const pp = p * p;
+  if (!gram.timeCorrection) {
+    return (unit) => {
+      const out = full.slice();
+      for (let e = 0; e < pp; e++) out[e]! -= blocks[unit * pp + e]!;
+      return out;
+    };
+  }
+  const { timeIndex } = gram.structure;
+  const means = new Float64Array(nperiods * p);
+  const mass = new Float64Array(nperiods);
+  for (let r = 0; r < timeIndex.length; r++) {
+    const t = timeIndex[r]!;
+    mass[t]!++;
+    for (let a = 0; a < p; a++) means[t * p + a]! += base[r * p + a]!;
+  }
+  for (let t = 0; t < nperiods; t++) {
+    for (let a = 0; a < p; a++) if (mass[t]! > 0) means[t * p + a]! /= mass[t]!;
+  }
+  const deviation = new Float64Array(p);
+  return (unit) => {
+    const out = full.slice();
+    for (let k = unitStart[unit]!; k < unitStart[unit + 1]!; k++) {
+      const r = rowsByUnit[k]!;
+      const t = timeIndex[r]!;
+      const m = mass[t]!;
+      if (m <= 1) continue;
+      const c = m / (m - 1);
+      for (let a = 0; a < p; a++) deviation[a] = base[r * p + a]! - means[t * p + a]!;
+      for (let a = 0; a < p; a++) {
+        const ca = c * deviation[a]!;
+        for (let b = 0; b < p; b++) out[a * p + b]! -= ca * deviation[b]!;
+      }
+    }
+    return out;
+  };
+}
+
 /** The resample written out (copy c of unit i is a unit of its own) and transformed from scratch. */
 function rebuiltGram(gram: UnitGram, weights: ArrayLike<number>): Float64Array {
   const { columns, effects } = gram.rebuild!;

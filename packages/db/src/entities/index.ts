@@ -5,6 +5,8 @@ import { DatasetEntity } from './dataset.entity.js';
 import { MembershipEntity } from './membership.entity.js';
 import { ReplicationChunkEntity } from './replication-chunk.entity.js';
 import { SessionEntity } from './session.entity.js';
+import { StudyEntity, type StoredStudyTable } from './study.entity.js';
+import { StudyStepEntity } from './study-step.entity.js';
 import { TeamEntity } from './team.entity.js';
 import { TeamLimitsEntity } from './team-limits.entity.js';
 import { UserEntity } from './user.entity.js';
@@ -18,11 +20,14 @@ export {
   MembershipEntity,
   ReplicationChunkEntity,
   SessionEntity,
+  StudyEntity,
+  StudyStepEntity,
   TeamEntity,
   TeamLimitsEntity,
   UserEntity,
   WeightsMatrixEntity,
 };
+export type { StoredStudyTable };
 
 export const entities = [
   UserEntity,
@@ -36,4 +41,6 @@ export const entities = [
   TeamLimitsEntity,
   ComparisonEntity,
   AnalysisProvenanceEntity,
+  StudyEntity,
+  StudyStepEntity,
 ];

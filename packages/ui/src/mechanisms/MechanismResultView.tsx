@@ -7,6 +7,9 @@ import { ThresholdLrPlot } from './ThresholdLrPlot';
 import { ThresholdRegimeTable } from './ThresholdRegimeTable';
 import type { HeterogeneityData, MediationData, ThresholdData } from './types';
 
+/** Bootstrap intervals: percentile, bias-corrected (BC) and bias-corrected accelerated (BCa, Efron 1987). */
+const intervalNames = { percentile: 'percentile', bc: 'BC', bca: 'BCa' } as const;
+
 export interface MediationResultViewProps {
   result: MediationData;
   treatment: string;
@@ -52,7 +55,7 @@ export function MediationResultView({ result, treatment, outcome }: MediationRes
                   </tr>
                   {(['percentile', 'bc', 'bca'] as const).map((kind) => (
                     <tr key={kind}>
-                      <th scope="row">{`95 % ${kind === 'percentile' ? 'percentile' : kind.toUpperCase()} interval`}</th>
+                      <th scope="row">{`95 % ${intervalNames[kind]} interval`}</th>
                       <td className="sp-num">{`[${formatNumber(m.bootstrap![kind][0])}, ${formatNumber(m.bootstrap![kind][1])}]`}</td>
                     </tr>
                   ))}

@@ -22,6 +22,17 @@ export function regimeLabel(term: string, thresholds: number[], variable = 'q'):
   return `${match[1]}, regime ${regime} (${bounds})`;
 }
 
+/**
+ * A bootstrap p-value from `draws` replications has a resolution of 1/draws: none of them above F
+ * (p = 0) reads `<1/draws`, with the stars that bound allows, and the count of draws follows.
+ */
+export function bootstrapPValue(p: number, draws: number | undefined): string {
+  if (!draws) return `${formatPValue(p)}${significanceStars(p)}`;
+  const bound = 1 / draws;
+  const shown = p > 0 ? formatPValue(p) : bound >= 0.001 ? `<${bound.toFixed(3)}` : '<0.001';
+  return `${shown}${significanceStars(p > 0 ? p : bound)} (${draws} reps)`;
+}
+
 /** Hansen threshold model: thresholds with 95 % LR intervals, the bootstrap F tests, and slopes by regime. */
 export function ThresholdRegimeTable({ result, thresholdVariable = 'q' }: ThresholdRegimeTableProps) {
   const estimates = result.thresholds.map((t) => t.estimate);
@@ -61,7 +72,12 @@ export function ThresholdRegimeTable({ result, thresholdVariable = 'q' }: Thresh
                 <td>{test?.hypothesis ?? '—'}</td>
                 <td className="sp-num">{test ? formatNumber(test.F, 3) : '—'}</td>
                 <td className="sp-num">
-                  {test?.p !== undefined ? `${formatPValue(test.p)}${significanceStars(test.p)}` : '—'}
+                  {test?.p !== undefined
+                    ? bootstrapPValue(
+                        test.p,
+                        test.reps === undefined ? undefined : test.reps - (test.failed ?? 0),
+                      )
+                    : '—'}
                 </td>
                 <td className="sp-num">
                   {test?.crit

@@ -6,7 +6,7 @@ import { MediationDiagram } from './MediationDiagram';
 import { MediationResultView, ThresholdResultView } from './MechanismResultView';
 import { formatDuration, RunProgress } from './RunProgress';
 import { ThresholdLrPlot } from './ThresholdLrPlot';
-import { regimeLabel } from './ThresholdRegimeTable';
+import { bootstrapPValue, regimeLabel } from './ThresholdRegimeTable';
 import type { MediationData, ThresholdData } from './types';
 
 const mediation: MediationData = {
@@ -103,7 +103,9 @@ describe('MediationResultView', () => {
   it('shows the intervals, the failed replications and the histogram', () => {
     const html = renderToString(<MediationResultView result={mediation} treatment="dig" outcome="res" />);
     expect(html).toContain('Bootstrap SE (400 reps, 2 failed)');
-    expect(html).toContain('95 % BCa interval');
+    for (const name of ['percentile', 'BC', 'BCa']) {
+      expect(html).toContain(`<th scope="row">95 % ${name} interval</th>`);
+    }
     expect(html).toContain('data-testid="bootstrap-histogram"');
   });
 });
@@ -128,6 +130,12 @@ describe('ThresholdLrPlot', () => {
     expect(regimeLabel('dig@r2', [0.5, 1.5], 'gov')).toBe('dig, regime 2 (0.500 < gov ≤ 1.500)');
     expect(regimeLabel('dig@r3', [0.5, 1.5], 'gov')).toBe('dig, regime 3 (gov > 1.500)');
     expect(regimeLabel('ctrl1', [0.5], 'gov')).toBe('ctrl1');
+  });
+  it('bounds a bootstrap p of zero by one over the replications', () => {
+    expect(bootstrapPValue(0, 50)).toBe('<0.020** (50 reps)');
+    expect(bootstrapPValue(0, 5000)).toBe('<0.001*** (5000 reps)');
+    expect(bootstrapPValue(0.064, 250)).toBe('0.064* (250 reps)');
+    expect(bootstrapPValue(0.2, undefined)).toBe('0.200');
   });
   it('the result view has the regime table and one plot per threshold', () => {
     const html = renderToString(<ThresholdResultView result={threshold} thresholdVariable="gov" />);

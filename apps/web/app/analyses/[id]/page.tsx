@@ -125,13 +125,13 @@ function ResultView({ result, spec }: { result: AnalysisResult; spec: AnalysisSp
       );
     case 'moran':
       return <MoranResultView result={result} />;
-    case 'entropy-index':
-    case 'location-quotient':
-    case 'keyword-count':
     case 'mediation':
     case 'threshold':
     case 'heterogeneity':
       return <MechanismResult result={result} spec={spec} />;
+    case 'entropy-index':
+    case 'location-quotient':
+    case 'keyword-count':
     case 'transform':
       // Kinds without a dedicated view yet: the result JSON as the contract defines it.
       return (

@@ -7,6 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../../lib/api';
 import { guessPanelColumns, readCsvHeader } from '../../../lib/csv-header';
 import { useRequiredSession } from '../../../lib/session';
+import { SampleDatasetButton } from '../../studies/_components/SampleDatasetButton';
 
 export default function NewDatasetPage() {
   const { team } = useRequiredSession();
@@ -128,6 +129,12 @@ export default function NewDatasetPage() {
             </Link>
             <Link href={`/datasets/${dataset.id}`}>Open the dataset</Link>
           </div>
+        </section>
+      )}
+      {team && (
+        <section className="panel" aria-labelledby="sample-heading">
+          <h2 id="sample-heading">No panel at hand?</h2>
+          <SampleDatasetButton teamId={team.id} />
         </section>
       )}
     </>

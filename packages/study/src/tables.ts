@@ -1,6 +1,7 @@
 /**
  * Tables of the study report: one model (label, cells, standard errors below in parentheses) written
- * as booktabs LaTeX, CSV and HTML. Stars: *** p < 0.01, ** p < 0.05, * p < 0.1.
+ * as booktabs LaTeX, CSV and HTML. Stars: *** p < 0.01, ** p < 0.05, * p < 0.1. In HTML the title
+ * links to the table's analysis and each column header to its own, when the platform gives links.
  */
 
 export interface Cell {
@@ -16,11 +17,30 @@ export interface TableRow {
 
 export interface Table {
   id: string;
+  /** The step the table reports (its first column's, when columns come from several steps). */
+  stepId: string;
+  /** The step of each column, when columns come from different steps. */
+  columnSteps?: (string | undefined)[];
   title: string;
   header: string[];
   rows: TableRow[];
   notes: string[];
 }
+
+/** A table none of whose steps has a result: shown as a notice naming the steps and reasons. */
+export interface FailedTable {
+  id: string;
+  stepId: string;
+  title: string;
+  failures: StepFailure[];
+}
+
+export interface StepFailure {
+  stepId: string;
+  reason: string;
+}
+
+export type LinkOf = (stepId: string) => string | undefined;
 
 export interface EstimateLike {
   estimate: number;
@@ -134,8 +154,36 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-export function tableHtml(t: Table): string {
-  const head = `<tr><th></th>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`;
+/** ` <a class="analysis" href="…">analysis</a>` when the step has a link. */
+export function analysisLink(
+  stepId: string | undefined,
+  linkOf: LinkOf | undefined,
+  text = 'analysis',
+): string {
+  const href = stepId === undefined ? undefined : linkOf?.(stepId);
+  return href ? ` <a class="analysis" href="${escapeHtml(href)}">${escapeHtml(text)}</a>` : '';
+}
+
+export function failureText(f: StepFailure): string {
+  return `${f.stepId}: step failed: ${f.reason}`;
+}
+
+export function tableHtml(t: Table | FailedTable, linkOf?: LinkOf): string {
+  const title = `<figcaption class="title">${escapeHtml(t.title)}${analysisLink(t.stepId, linkOf)}</figcaption>`;
+  if ('failures' in t) {
+    const items = t.failures
+      .map(
+        (f) =>
+          `<li>${escapeHtml(failureText(f))}${f.stepId === t.stepId ? '' : analysisLink(f.stepId, linkOf)}</li>`,
+      )
+      .join('');
+    return `<figure class="table failed" id="tab-${t.id}">${title}<ul class="failed">${items}</ul></figure>`;
+  }
+  const headerCell = (h: string, k: number) => {
+    const href = t.columnSteps?.[k] === undefined ? undefined : linkOf?.(t.columnSteps[k]!);
+    return `<th>${href ? `<a href="${escapeHtml(href)}">${escapeHtml(h)}</a>` : escapeHtml(h)}</th>`;
+  };
+  const head = `<tr><th></th>${t.header.map(headerCell).join('')}</tr>`;
   const body = t.rows
     .map((row) => {
       const main = `<tr><th scope="row">${escapeHtml(row.label)}</th>${row.cells.map((c) => `<td>${escapeHtml(c.text)}</td>`).join('')}</tr>`;
@@ -147,7 +195,7 @@ export function tableHtml(t: Table): string {
     .join('\n');
   const notes =
     t.notes.length > 0 ? `<figcaption class="notes">${t.notes.map(escapeHtml).join(' ')}</figcaption>` : '';
-  return `<figure class="table" id="tab-${t.id}"><figcaption class="title">${escapeHtml(t.title)}</figcaption>
+  return `<figure class="table" id="tab-${t.id}">${title}
 <table><thead>${head}</thead><tbody>
 ${body}
 </tbody></table>${notes}</figure>`;

@@ -1,6 +1,6 @@
 /** Inline SVG charts of the study report (no scripts, fixed sizes, scaled by CSS). */
 import type { MoranResult } from '@spillover/contracts';
-import { escapeHtml, formatNumber } from './study-tables.js';
+import { escapeHtml, formatNumber } from './tables.js';
 
 export interface CoefficientPoint {
   label: string;

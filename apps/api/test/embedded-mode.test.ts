@@ -1,0 +1,259 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoot } from './global-setup.js';
+import { producCsv, repoRoot } from './fixtures.js';
+
+/**
+ * Embedded mode end to end: the built API with SPILLOVER_MODE=embedded on a temporary PGlite folder (no
+ * PostgreSQL, no Redis, no worker process), driven over HTTP and SSE like the portal, then restarted on
+ * the same folder. Results are compared with the CLI, which runs the same numerics in process.
+ */
+
+const mechanismsCsv = readFileSync(path.resolve(repoRoot, '../shared/fixtures/mechanisms/panel.csv'), 'utf8');
+const feSpec = {
+  kind: 'regression',
+  unit: 'state',
+  time: 'year',
+  y: 'lgsp',
+  x: ['lpcap', 'lpc', 'lemp', 'unemp'],
+  model: 'fe',
+  effects: 'twoways',
+};
+const mediationSpec = (reps: number) => ({
+  kind: 'mediation',
+  unit: 'unit',
+  time: 'time',
+  y: 'res',
+  treatment: 'dig',
+  mediators: ['innov'],
+  x: ['ctrl1'],
+  model: 'fe',
+  effects: 'twoways',
+  bootstrap: { reps, seed: 7 },
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  server.close();
+  return port;
+}
+
+/** The built API in embedded mode on `dataDir`. */
+class EmbeddedApi {
+  private child: ChildProcess | undefined;
+  log = '';
+  constructor(
+    private readonly dataDir: string,
+    readonly url: string,
+  ) {}
+
+  async start(): Promise<void> {
+    this.child = spawn(process.execPath, ['dist/main.js'], {
+      cwd: apiRoot,
+      env: {
+        ...process.env,
+        SPILLOVER_MODE: 'embedded',
+        SPILLOVER_DATA_DIR: this.dataDir,
+        // nothing may be read from these in embedded mode
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none',
+        REDIS_URL: 'redis://127.0.0.1:1',
+        API_PORT: new URL(this.url).port,
+        WORKER_CONCURRENCY: '2',
+        BOOTSTRAP_CHUNK_SIZE: '50',
+        LOG_LEVEL: 'log',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    this.child.stderr!.on('data', (chunk: Buffer) => (this.log += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (this.child.exitCode !== null)
+        throw new Error(`the API exited (${this.child.exitCode}):\n${this.log}`);
+      const health = await fetch(`${this.url}/health`).then(
+        async (r) => (r.ok ? r.json() : null),
+        () => null,
+      );
+      if (health) {
+        expect(health).toEqual({ ok: true, mode: 'embedded' });
+        return;
+      }
+      if (Date.now() > deadline) throw new Error(`the API did not start in 60 s:\n${this.log}`);
+      await sleep(250);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child && child.exitCode === null) {
+      child.kill('SIGTERM');
+      await Promise.race([once(child, 'exit'), sleep(20_000).then(() => child.kill('SIGKILL'))]);
+    }
+    if (process.env.API_TEST_LOGS) console.log(this.log);
+  }
+}
+
+/** A cookie-keeping client of one API. */
+class Client {
+  cookie: string | undefined;
+  constructor(readonly url: string) {}
+
+  async request(method: string, route: string, body?: string, contentType?: string): Promise<any> {
+    const headers: Record<string, string> = {};
+    if (this.cookie) headers.cookie = this.cookie;
+    if (contentType) headers['content-type'] = contentType;
+    const response = await fetch(`${this.url}${route}`, { method, headers, body });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) this.cookie = setCookie.split(';')[0];
+    const text = await response.text();
+    return {
+      status: response.status,
+      body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+    };
+  }
+
+  post(route: string, json: unknown) {
+    return this.request('POST', route, JSON.stringify(json), 'application/json');
+  }
+
+  /** Reads the analysis's SSE stream to its end (a terminal status). */
+  async events(id: string): Promise<{ event: string; data: any }[]> {
+    const response = await fetch(`${this.url}/analyses/${id}/events`, { headers: { cookie: this.cookie! } });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    const text = await response.text();
+    return text
+      .split('\n\n')
+      .filter((block) => block.startsWith('event: '))
+      .map((block) => {
+        const [eventLine, dataLine] = block.split('\n');
+        return {
+          event: eventLine!.slice('event: '.length),
+          data: JSON.parse(dataLine!.slice('data: '.length)),
+        };
+      });
+  }
+}
+
+/** `spillover fit` on a spec whose data is `csv`: the CLI's result. */
+function cliResult(spec: object, csv: string, dir: string): unknown {
+  writeFileSync(path.join(dir, 'panel.csv'), csv);
+  writeFileSync(path.join(dir, 'spec.json'), JSON.stringify({ ...spec, data: 'panel.csv' }));
+  const out = execFileSync(
+    process.execPath,
+    [path.join(repoRoot, 'packages/cli/bin/spillover.js'), 'fit', 'spec.json'],
+    {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  return JSON.parse(out);
+}
+
+describe('embedded mode (PGlite, jobs in the API process)', () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'spillover-embedded-'));
+  const cliDir = mkdtempSync(path.join(tmpdir(), 'spillover-embedded-cli-'));
+  let api: EmbeddedApi;
+  let client: Client;
+  let teamId: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    api = new EmbeddedApi(dataDir, `http://127.0.0.1:${await freePort()}`);
+    await api.start();
+    client = new Client(api.url);
+  }, 90_000);
+  afterAll(async () => {
+    await api?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(cliDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('signs up and stores uploaded datasets', async () => {
+    const signup = await client.post('/auth/signup', {
+      email: 'embedded@example.org',
+      password: 'a long password',
+      name: 'Embedded',
+    });
+    expect(signup.status).toBe(201);
+    teamId = signup.body.teams[0].id;
+    for (const [name, csv, unit, time] of [
+      ['produc', producCsv, 'state', 'year'],
+      ['mechanisms', mechanismsCsv, 'unit', 'time'],
+    ] as const) {
+      const upload = await client.request(
+        'POST',
+        `/datasets?${new URLSearchParams({ teamId, name, unit, time })}`,
+        csv,
+        'text/csv',
+      );
+      expect(upload.status).toBe(201);
+      ids[name] = upload.body.id;
+    }
+  });
+
+  it('runs a two-way FE regression in process, with live events, to the CLI’s result', async () => {
+    const created = await client.post('/analyses', { datasetId: ids.produc, spec: feSpec });
+    expect(created.status).toBe(202);
+    ids.fe = created.body.id;
+    const events = await client.events(ids.fe!);
+    expect(events.at(-1)).toMatchObject({ event: 'status', data: { status: 'succeeded' } });
+    const { body } = await client.request('GET', `/analyses/${ids.fe}`);
+    expect(body.result).toEqual(cliResult(feSpec, producCsv, cliDir));
+  }, 120_000);
+
+  it('runs a mediation bootstrap as an in-process flow, with replication progress, to the CLI’s result', async () => {
+    const spec = mediationSpec(200);
+    const created = await client.post('/analyses', { datasetId: ids.mechanisms, spec });
+    ids.mediation = created.body.id;
+    const events = await client.events(ids.mediation!);
+    expect(events.at(-1)).toMatchObject({ event: 'status', data: { status: 'succeeded' } });
+    const stages = new Set(events.filter((e) => e.event === 'progress').map((e) => e.data.stage));
+    expect(stages.has('replications') || stages.has('combining')).toBe(true);
+    const { body } = await client.request('GET', `/analyses/${ids.mediation}`);
+    expect(body.result).toEqual(cliResult(spec, mechanismsCsv, cliDir));
+
+    const overview = await client.request('GET', '/admin/overview');
+    // not an administrator: the admin API exists and refuses
+    expect(overview.status).toBe(403);
+  }, 180_000);
+
+  it('cancels a long bootstrap while it runs; it stays cancelled', async () => {
+    const created = await client.post('/analyses', {
+      datasetId: ids.mechanisms,
+      spec: mediationSpec(20_000),
+    });
+    const id = created.body.id as string;
+    const deadline = Date.now() + 60_000;
+    while ((await client.request('GET', `/analyses/${id}`)).body.status !== 'running') {
+      if (Date.now() > deadline) throw new Error(`analysis ${id} never started:\n${api.log}`);
+      await sleep(200);
+    }
+    const cancelled = await client.post(`/analyses/${id}/cancel`, {});
+    expect(cancelled.body).toMatchObject({ id, status: 'cancelled' });
+    await sleep(3000);
+    const { body } = await client.request('GET', `/analyses/${id}`);
+    expect([body.status, body.result]).toEqual(['cancelled', null]);
+  }, 120_000);
+
+  it('keeps users, datasets and results after a restart on the same folder', async () => {
+    const before = (await client.request('GET', `/analyses/${ids.mediation}`)).body;
+    await api.stop();
+    api = new EmbeddedApi(dataDir, api.url);
+    await api.start();
+    const me = await client.request('GET', '/auth/me');
+    expect(me.status).toBe(200);
+    const dataset = await client.request('GET', `/datasets/${ids.produc}`);
+    expect(dataset.body).toMatchObject({ id: ids.produc, name: 'produc' });
+    expect((await client.request('GET', `/analyses/${ids.mediation}`)).body).toEqual(before);
+    expect((await client.request('GET', `/analyses/${ids.fe}`)).body.status).toBe('succeeded');
+  }, 120_000);
+});
