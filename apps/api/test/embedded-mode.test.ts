@@ -244,6 +244,27 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
     expect([body.status, body.result]).toEqual(['cancelled', null]);
   }, 120_000);
 
+  it('runs the study template as nested in-process flows and writes its linked report', async () => {
+    const created = await client.post('/studies', { teamId, quick: true, cities: 20, seed: 3 });
+    expect(created.status).toBe(202);
+    const id = created.body.id as string;
+    const deadline = Date.now() + 150_000;
+    let study = created.body;
+    while (!['succeeded', 'failed', 'cancelled'].includes(study.status)) {
+      if (Date.now() > deadline) throw new Error(`study ${id} did not finish:\n${api.log}`);
+      await sleep(500);
+      study = (await client.request('GET', `/studies/${id}`)).body;
+    }
+    expect(study.status, JSON.stringify([study.error, study.failedSteps])).toBe('succeeded');
+    expect(study.steps).toHaveLength(19);
+    expect(study.steps.filter((step: { status: string }) => step.status !== 'succeeded')).toEqual([]);
+    const report = await client.request('GET', `/studies/${id}/report`);
+    expect(report.status).toBe(200);
+    for (const step of study.steps.filter((s: { phase: string }) => s.phase === 'estimation')) {
+      expect(report.body).toContain(`/analyses/${step.analysisId}`);
+    }
+  }, 180_000);
+
   it('keeps users, datasets and results after a restart on the same folder', async () => {
     const before = (await client.request('GET', `/analyses/${ids.mediation}`)).body;
     await api.stop();

@@ -104,6 +104,13 @@ describe('a quick study', () => {
       expect(body.status, step.stepId).toBe('succeeded');
       expect(body.teamId).toBe(alice.teamId);
     }
+    // the code version the API recorded on the study, like the provenance of the API's own analyses
+    const provenance = await alice.client.get(`/analyses/${study.steps[0].analysisId}/provenance`);
+    expect(provenance.status).toBe(200);
+    expect(provenance.body.code).toEqual(
+      (await alice.client.get(`/analyses/${study.steps.at(-1).analysisId}/provenance`)).body.code,
+    );
+    expect(provenance.body.code.version).toBe('0.1.0');
   });
 
   it('stored its panels and weights in the team, with the study as provenance', async () => {

@@ -13,9 +13,13 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { parseInput } from '../common/zod-issues.js';
 import { AnalysisCancelService } from '../jobs/analysis-cancel.service.js';
 import { TeamLimits } from '../limits/team-limits.service.js';
+import { readCodeVersion } from '../provenance/code-version.js';
 import { TeamAccess } from '../teams/team-access.service.js';
 import { StudyJobs } from './study-jobs.js';
 import { studyView } from './study-view.js';
+
+/** This build's version, recorded on each study for the analyses its worker creates. */
+const code = readCodeVersion();
 
 /** Absent and another team's study answer alike. */
 function studyNotFound(id: string): SpilloverError {
@@ -55,6 +59,8 @@ export class StudiesService {
         status: 'queued',
         stage: 'preparation',
         error: null,
+        codeVersion: code.version,
+        codeCommit: code.commit,
         datasetIds: null,
         weightsIds: null,
         flowEnqueuedAt: null,

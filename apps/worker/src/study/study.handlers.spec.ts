@@ -27,6 +27,7 @@ class FakeStore implements StudyStore {
     options,
     flowEnqueued: false,
     analysisPanelSha256: null,
+    code: { version: '0.1.0', commit: 'abc1234' },
   };
   analyses: EstimationAnalysis[] = [];
   failure: SerializedError | null = null;

@@ -2,6 +2,7 @@ import type { SerializedError, StudyDatasetIds, StudyStage, StudyWeightsIds } fr
 import { parseAnalysisSpec } from '@spillover/core';
 import {
   AnalysisEntity,
+  AnalysisProvenanceEntity,
   DatasetEntity,
   saveDatasetVersion,
   StudyEntity,
@@ -64,6 +65,7 @@ export class StudyRepository implements StudyStore {
       options: study.options,
       flowEnqueued: study.flowEnqueuedAt !== null,
       analysisPanelSha256: panel?.sha256 ?? null,
+      code: { version: study.codeVersion, commit: study.codeCommit },
     };
   }
 
@@ -160,6 +162,22 @@ export class StudyRepository implements StudyStore {
         estimation.push({ stepId: step.id, analysisId: analysis.id, spec });
       }
       await manager.insert(StudyStepEntity, steps);
+      // the API records this for the analyses it stores, the study's analyses get the study's (in embedded
+      // mode the API's recorder, sharing this data source, has already written the same version)
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(AnalysisProvenanceEntity)
+        .values(
+          steps.map((step) => ({
+            analysisId: step.analysisId,
+            codeVersion: study.code.version,
+            codeCommit: study.code.commit,
+            rerunOf: null,
+          })),
+        )
+        .orIgnore()
+        .execute();
       await manager.update(
         StudyEntity,
         { id: study.id },

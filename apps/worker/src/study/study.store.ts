@@ -2,6 +2,7 @@ import type {
   AnalysisResult,
   AnalysisSpec,
   AnalysisStatus,
+  CodeVersion,
   SerializedError,
   StudyOptionsView,
   StudyReportTableView,
@@ -21,6 +22,8 @@ export interface StudyToRun extends StudyIdentity {
   flowEnqueued: boolean;
   /** sha256 of the stored analysis panel, once prepared: the report checks it rebuilds the same data. */
   analysisPanelSha256: string | null;
+  /** The code version of the API that accepted the study: the provenance of the analyses it creates. */
+  code: CodeVersion;
 }
 
 /** An estimation step's queued analysis, as its job needs it. */

@@ -63,6 +63,13 @@ export class StudyEntity {
   @Column({ type: 'jsonb', nullable: true })
   error: SerializedError | null;
 
+  /** Version and commit of the API that accepted the study: the provenance of every analysis it creates. */
+  @Column({ name: 'code_version', type: 'text' })
+  codeVersion: string;
+
+  @Column({ name: 'code_commit', type: 'text' })
+  codeCommit: string;
+
   /** Set with the steps by the preparation, in the same transaction. */
   @Column({ name: 'dataset_ids', type: 'jsonb', nullable: true })
   datasetIds: StudyDatasetIds | null;

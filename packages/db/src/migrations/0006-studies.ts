@@ -7,7 +7,7 @@ export class Studies1796320000000 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "studies" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "team_id" uuid NOT NULL, "created_by" uuid NOT NULL, "name" text NOT NULL, "template" text NOT NULL, "options" jsonb NOT NULL, "status" text NOT NULL DEFAULT 'queued', "stage" text NOT NULL DEFAULT 'preparation', "error" jsonb, "dataset_ids" jsonb, "weights_ids" jsonb, "flow_enqueued_at" TIMESTAMP WITH TIME ZONE, "report_tables" jsonb, "report_html" text, "report_files" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_studies" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "studies" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "team_id" uuid NOT NULL, "created_by" uuid NOT NULL, "name" text NOT NULL, "template" text NOT NULL, "options" jsonb NOT NULL, "status" text NOT NULL DEFAULT 'queued', "stage" text NOT NULL DEFAULT 'preparation', "error" jsonb, "code_version" text NOT NULL, "code_commit" text NOT NULL, "dataset_ids" jsonb, "weights_ids" jsonb, "flow_enqueued_at" TIMESTAMP WITH TIME ZONE, "report_tables" jsonb, "report_html" text, "report_files" jsonb, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "started_at" TIMESTAMP WITH TIME ZONE, "finished_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_studies" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "IDX_studies_team" ON "studies" ("team_id") `);
     await queryRunner.query(
