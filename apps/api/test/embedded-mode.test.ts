@@ -68,6 +68,9 @@ class EmbeddedApi {
         API_PORT: new URL(this.url).port,
         WORKER_CONCURRENCY: '2',
         BOOTSTRAP_CHUNK_SIZE: '50',
+        // after a restart the sweeper re-adds lost jobs from the tables: quickly, for the test
+        REQUEUE_INTERVAL_MS: '1000',
+        REQUEUE_QUEUED_AGE_MS: '1000',
         LOG_LEVEL: 'log',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -264,6 +267,36 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
       expect(report.body).toContain(`/analyses/${step.analysisId}`);
     }
   }, 180_000);
+
+  it('finishes a study interrupted by a restart: lost jobs are re-added from the tables', async () => {
+    const created = await client.post('/studies', { teamId, quick: false, cities: 60, seed: 4 });
+    const id = created.body.id as string;
+    const deadline = Date.now() + 120_000;
+    let study = created.body;
+    // stop while estimation steps are still to run: the in-process queue keeps no jobs across restarts
+    while (!(
+      study.stage === 'estimation' && study.steps.some((s: { status: string }) => s.status !== 'succeeded')
+    )) {
+      if (Date.now() > deadline || ['succeeded', 'failed'].includes(study.status)) {
+        throw new Error(`study ${id} was not caught mid-estimation (${study.status}, ${study.stage})`);
+      }
+      await sleep(50);
+      study = (await client.request('GET', `/studies/${id}`)).body;
+    }
+    await api.stop();
+    api = new EmbeddedApi(dataDir, api.url);
+    await api.start();
+    while (!['succeeded', 'failed', 'cancelled'].includes(study.status)) {
+      if (Date.now() > deadline + 60_000)
+        throw new Error(`study ${id} did not finish after the restart:\n${api.log}`);
+      await sleep(500);
+      study = (await client.request('GET', `/studies/${id}`)).body;
+    }
+    expect(study.status, JSON.stringify([study.error, study.failedSteps])).toBe('succeeded');
+    expect(study.steps.filter((step: { status: string }) => step.status !== 'succeeded')).toEqual([]);
+    expect((await client.request('GET', `/studies/${id}/report`)).status).toBe(200);
+    expect(api.log).toContain('re-queued studies whose job was missing');
+  }, 300_000);
 
   it('keeps users, datasets and results after a restart on the same folder', async () => {
     const before = (await client.request('GET', `/analyses/${ids.mediation}`)).body;

@@ -10,6 +10,8 @@ import { InProcessQueues } from './queue/in-process-queue.js';
 import type { QueueBackend } from './queue/job-queue.js';
 import { MemoryKeys } from './queue/memory-keys.js';
 import { RequeueSweeper } from './requeue.sweeper.js';
+import { StudyRepository } from './study/study.repository.js';
+import { StudySweeper } from './study/study.sweeper.js';
 
 export type { Logger } from './logger.js';
 export type * from './queue/job-queue.js';
@@ -67,7 +69,13 @@ export function startEmbeddedWorker(options: EmbeddedWorkerOptions): EmbeddedWor
       return outcome;
     });
   }
-  const sweeper = new RequeueSweeper(store, estimation, log, options.requeue ?? defaultRequeue);
+  const sweeper = new RequeueSweeper(
+    store,
+    estimation,
+    log,
+    options.requeue ?? defaultRequeue,
+    new StudySweeper(new StudyRepository(dataSource), estimation),
+  );
   sweeper.start();
 
   const backend: QueueBackend = {

@@ -11,6 +11,8 @@ import { createJobHandlers } from './job-handlers.factory.js';
 import { JobFailureRecorder } from './job-failure.recorder.js';
 import { createLogger, errorMessage } from './logger.js';
 import { RequeueSweeper } from './requeue.sweeper.js';
+import { StudyRepository } from './study/study.repository.js';
+import { StudySweeper } from './study/study.sweeper.js';
 
 /** `node dist/main.js`: consumes analysis jobs until SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -60,10 +62,13 @@ async function main(): Promise<void> {
     log,
     workerName,
   });
-  const sweeper = new RequeueSweeper(store, queue, log, {
-    intervalMs: config.REQUEUE_INTERVAL_MS,
-    queuedAgeMs: config.REQUEUE_QUEUED_AGE_MS,
-  });
+  const sweeper = new RequeueSweeper(
+    store,
+    queue,
+    log,
+    { intervalMs: config.REQUEUE_INTERVAL_MS, queuedAgeMs: config.REQUEUE_QUEUED_AGE_MS },
+    new StudySweeper(new StudyRepository(dataSource), queue),
+  );
   sweeper.start();
 
   await worker.waitUntilReady();

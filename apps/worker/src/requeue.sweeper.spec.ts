@@ -71,7 +71,7 @@ describe('RequeueSweeper', () => {
       },
     );
     const report = await sweeper.sweep();
-    expect(report).toEqual({ requeued: [ids[3]], failed: [ids[0]] });
+    expect(report).toEqual({ requeued: [ids[3]], failed: [ids[0]], studies: [] });
     expect(store.markFailedIfUnfinished).toHaveBeenCalledWith(
       ids[0],
       expect.objectContaining({ code: 'WORKER_LOST' }),

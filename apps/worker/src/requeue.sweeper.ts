@@ -5,7 +5,7 @@ import { errorMessage, type Logger } from './logger.js';
 import type { JobQueue } from './queue/job-queue.js';
 
 /** Job states in which BullMQ will still run (or is running) the job. */
-const liveStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
+export const liveJobStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 export interface SweepOptions {
   intervalMs: number;
@@ -16,6 +16,13 @@ export interface SweepOptions {
 export interface SweepReport {
   requeued: string[];
   failed: string[];
+  /** Studies whose prepare or report job was re-added. */
+  studies: string[];
+}
+
+/** Sweeps other records on the same timer (the study sweeper). */
+export interface ExtraSweep {
+  sweep(createdBefore: Date): Promise<string[]>;
 }
 
 /**
@@ -32,6 +39,7 @@ export class RequeueSweeper {
     private readonly queue: Pick<JobQueue, 'getJob' | 'add'>,
     private readonly log: Logger,
     private readonly options: SweepOptions,
+    private readonly studies?: ExtraSweep,
   ) {}
 
   /** Sweeps now and then every interval. */
@@ -52,8 +60,9 @@ export class RequeueSweeper {
   }
 
   async sweep(now: Date = new Date()): Promise<SweepReport> {
-    const report: SweepReport = { requeued: [], failed: [] };
-    const candidates = await this.store.findUnfinished(new Date(now.getTime() - this.options.queuedAgeMs));
+    const report: SweepReport = { requeued: [], failed: [], studies: [] };
+    const cutoff = new Date(now.getTime() - this.options.queuedAgeMs);
+    const candidates = await this.store.findUnfinished(cutoff);
     for (const analysis of candidates) {
       const jobId = analysisJobId(analysis.id);
       const job = await this.queue.getJob(jobId);
@@ -64,7 +73,7 @@ export class RequeueSweeper {
         }
         continue;
       }
-      if (liveStates.has(state)) continue;
+      if (liveJobStates.has(state)) continue;
       // A completed job from an earlier run, or a half-lost one, would swallow the re-added job (same id).
       if (job) await job.remove();
       await this.queue.add(
@@ -79,6 +88,11 @@ export class RequeueSweeper {
     }
     if (report.failed.length > 0) {
       this.log.warn('recorded analyses whose job had failed', { ids: report.failed });
+    }
+    // after the analyses, so that a study's report is re-added once its re-run steps have ended
+    report.studies = (await this.studies?.sweep(cutoff)) ?? [];
+    if (report.studies.length > 0) {
+      this.log.warn('re-queued studies whose job was missing', { ids: report.studies });
     }
     return report;
   }

@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       logLevels: ['fatal', 'error', 'warn', 'log'],
       bootstrapChunkSize: 0,
       workerConcurrency: 2,
+      requeue: { intervalMs: 60_000, queuedAgeMs: 30_000 },
       adminEmails: [],
       teamLimits: { maxActiveJobs: 20, maxStorageBytes: 1_073_741_824 },
     });
@@ -84,12 +85,14 @@ describe('loadConfig', () => {
       SPILLOVER_MODE: 'embedded',
       SPILLOVER_DATA_DIR: 'data dir',
       WORKER_CONCURRENCY: '3',
+      REQUEUE_INTERVAL_MS: '500',
     });
     expect(config).toMatchObject({
       mode: 'embedded',
       dataDir: resolve('data dir'),
       databaseUrl: `pglite://${resolve('data dir').replaceAll(' ', '%20')}`,
       workerConcurrency: 3,
+      requeue: { intervalMs: 500, queuedAgeMs: 30_000 },
     });
     expect(() => loadConfig({ SPILLOVER_MODE: 'servers' })).toThrow(/SPILLOVER_MODE/);
   });

@@ -30,6 +30,9 @@ export const ApiEnvironment = z.object({
   SPILLOVER_DATA_DIR: z.string().trim().min(1).default('.spillover/data'),
   /** Embedded mode: jobs run at once per queue in the API process, each on its own thread. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  /** Embedded mode: how often the re-queue sweeper runs, and the age of a queued row it may re-queue. */
+  REQUEUE_INTERVAL_MS: z.coerce.number().int().positive().default(60_000),
+  REQUEUE_QUEUED_AGE_MS: z.coerce.number().int().positive().default(30_000),
   DATABASE_URL: urlWithProtocols('DATABASE_URL', ['postgres', 'postgresql']).default(
     'postgres://postgres@127.0.0.1:5432/spillover',
   ),
@@ -86,6 +89,8 @@ export interface AppConfig {
   bootstrapChunkSize: number;
   /** Embedded mode's jobs at once per queue. */
   workerConcurrency: number;
+  /** Embedded mode's re-queue sweeper (after a restart, jobs are re-added from the tables). */
+  requeue: { intervalMs: number; queuedAgeMs: number };
 }
 
 /** Injection token of the AppConfig. */
@@ -121,6 +126,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     logLevels: logLevels.slice(0, logLevels.indexOf(e.LOG_LEVEL) + 1),
     bootstrapChunkSize: e.BOOTSTRAP_CHUNK_SIZE,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    requeue: { intervalMs: e.REQUEUE_INTERVAL_MS, queuedAgeMs: e.REQUEUE_QUEUED_AGE_MS },
   };
 }
 

@@ -18,6 +18,7 @@ export function createQueueBackend(config: AppConfig, dataSource: DataSource): Q
     dataSource,
     concurrency: config.workerConcurrency,
     queuePrefix: config.queuePrefix,
+    requeue: config.requeue,
     log: {
       debug: (message, fields) => logger.debug(withFields(message, fields)),
       info: (message, fields) => logger.log(withFields(message, fields)),

@@ -46,6 +46,9 @@ class FakeStore implements StudyStore {
   async load(id: string) {
     return id === studyId ? { ...this.study } : null;
   }
+  async findUnfinished() {
+    return [];
+  }
   async markRunning() {
     if (this.study.status !== 'queued' && this.study.status !== 'running') return false;
     this.study.status = 'running';

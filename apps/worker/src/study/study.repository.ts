@@ -27,6 +27,7 @@ import type {
   StudyStepOutcomeRow,
   StudyStore,
   StudyToRun,
+  UnfinishedStudy,
 } from './study.store.js';
 
 const unfinished = In(['queued', 'running']);
@@ -67,6 +68,22 @@ export class StudyRepository implements StudyStore {
       analysisPanelSha256: panel?.sha256 ?? null,
       code: { version: study.codeVersion, commit: study.codeCommit },
     };
+  }
+
+  async findUnfinished(createdBefore: Date): Promise<UnfinishedStudy[]> {
+    const rows = await this.studies
+      .createQueryBuilder('study')
+      .leftJoin(StudyStepEntity, 'step', 'step.study_id = study.id')
+      .leftJoin(AnalysisEntity, 'analysis', 'analysis.id = step.analysis_id')
+      .select('study.id', 'id')
+      .addSelect('study.flow_enqueued_at IS NOT NULL', 'flowEnqueued')
+      .addSelect(`COUNT(analysis.id) FILTER (WHERE analysis.status IN ('queued', 'running'))`, 'openSteps')
+      .where('study.status IN (:...unfinished)', { unfinished: ['queued', 'running'] })
+      .andWhere('study.created_at < :createdBefore', { createdBefore })
+      .groupBy('study.id')
+      .orderBy('MIN(study.created_at)', 'ASC')
+      .getRawMany<{ id: string; flowEnqueued: boolean; openSteps: string | number }>();
+    return rows.map((row) => ({ ...row, openSteps: Number(row.openSteps) }));
   }
 
   async markRunning(studyId: string): Promise<boolean> {

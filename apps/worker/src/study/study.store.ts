@@ -52,8 +52,18 @@ export interface StudyReportRecord {
   files: StoredStudyTable[];
 }
 
+/** An unfinished study, as the study sweeper sees it. */
+export interface UnfinishedStudy {
+  id: string;
+  flowEnqueued: boolean;
+  /** Its step analyses still queued or running. */
+  openSteps: number;
+}
+
 export interface StudyStore {
   load(studyId: string): Promise<StudyToRun | null>;
+  /** Studies queued or running, created before `createdBefore`, oldest first. */
+  findUnfinished(createdBefore: Date): Promise<UnfinishedStudy[]>;
   /** queued → running (started now); false when the study is no longer queued or running. */
   markRunning(studyId: string): Promise<boolean>;
   /** The estimation analyses of a prepared study in plan order; empty before its preparation is stored. */
