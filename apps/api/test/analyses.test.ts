@@ -227,3 +227,34 @@ describe('analyses', () => {
     }
   });
 });
+
+describe('the team limit of analyses queued or running', () => {
+  it('admits no more than the limit when submissions arrive at the same instant', async () => {
+    const cat = await signUp('Cat');
+    const upload = await cat.client.uploadCsv(
+      { teamId: cat.teamId, name: 'produc', unit: 'state', time: 'year' },
+      producCsv,
+    );
+    await query(inject('databaseUrl'), 'INSERT INTO team_limits (team_id, max_active_jobs) VALUES ($1, 3)', [
+      cat.teamId,
+    ]);
+    const spec = { kind: 'regression', unit: 'state', time: 'year', y: 'lgsp', x: ['lpcap'], model: 'fe' };
+    // no worker consumes this API's queue here, so every admitted analysis stays queued
+    const responses = await Promise.all(
+      Array.from({ length: 10 }, () => cat.client.post('/analyses', { datasetId: upload.body.id, spec })),
+    );
+    const statuses = responses.map((r) => r.status).sort();
+    expect(statuses).toEqual([...Array(3).fill(202), ...Array(7).fill(429)]);
+    const refused = responses.find((r) => r.status === 429)!;
+    expect(refused.body).toMatchObject({
+      code: 'LIMIT_EXCEEDED',
+      details: { limit: 'maxActiveJobs', allowed: 3, current: 3 },
+    });
+    const [{ n }] = await query<{ n: number }>(
+      inject('databaseUrl'),
+      `SELECT count(*)::int AS n FROM analyses WHERE team_id = $1 AND status IN ('queued', 'running')`,
+      [cat.teamId],
+    );
+    expect(n).toBe(3);
+  });
+});

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import {
   ApiBody,
   ApiOperation,
@@ -19,7 +19,6 @@ import { ref } from '../openapi/schemas.js';
 import { AnalysisEventsRelay } from '../queue/analysis-events-relay.js';
 import { AnalysesService } from './analyses.service.js';
 import { AnalysisSearch } from '../comparisons/analysis-search.service.js';
-import { SubmissionLimitGuard } from '../limits/team-limits.guards.js';
 import { analysisView } from './analysis-view.js';
 import { streamAnalysisEvents } from './analysis-event-stream.js';
 
@@ -43,7 +42,6 @@ export class AnalysesController {
   @ApiBody({ schema: ref('CreateAnalysisBody') })
   @ApiResponse({ status: 202, schema: ref('AnalysisView'), description: 'stored with status queued' })
   @ApiErrors(400, 404, 422, 429)
-  @UseGuards(SubmissionLimitGuard)
   create(@CurrentUser() user: UserEntity, @Body() body: unknown): Promise<AnalysisView> {
     return this.analyses.create(user.id, body);
   }

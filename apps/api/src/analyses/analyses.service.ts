@@ -9,6 +9,7 @@ import { notFound } from '../common/not-found.js';
 import { validationError } from '../common/zod-issues.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import { AnalysisJobs } from '../jobs/analysis-jobs.service.js';
+import { TeamLimits } from '../limits/team-limits.service.js';
 import { TeamAccess } from '../teams/team-access.service.js';
 import { WeightsService } from '../weights/weights.service.js';
 import { derivedDatasetNameOf } from '../measurement/derived-dataset-name.js';
@@ -32,6 +33,7 @@ export class AnalysesService {
     private readonly access: TeamAccess,
     private readonly queue: AnalysisJobs,
     private readonly weights: WeightsService,
+    private readonly limits: TeamLimits,
   ) {}
 
   /** Stores the analysis (queued) and enqueues its fit; the row is the system of record. */
@@ -40,26 +42,28 @@ export class AnalysesService {
     const dataset = await this.datasets.find(userId, body.datasetId);
     checkSpecColumns(body.spec, dataset.report);
     await this.weights.checkForAnalysis(userId, body.spec, dataset);
-    const analysis = await this.analyses.save(
-      this.analyses.create({
-        teamId: dataset.teamId,
-        datasetId: dataset.id,
-        createdBy: userId,
-        title: body.title ?? body.spec.title ?? null,
-        kind: body.spec.kind,
-        model: body.spec.kind === 'regression' ? body.spec.model : null,
-        spec: body.spec,
-        status: 'queued',
-        progress: null,
-        result: null,
-        error: null,
-        attempts: 0,
-        worker: null,
-        startedAt: null,
-        finishedAt: null,
-        derivedDatasetName: derivedDatasetNameOf(body.spec, body.derivedDatasetName),
-        derivedDatasetId: null,
-      }),
+    const analysis = await this.limits.admitSubmission(dataset.teamId, (manager) =>
+      manager.save(
+        manager.create(AnalysisEntity, {
+          teamId: dataset.teamId,
+          datasetId: dataset.id,
+          createdBy: userId,
+          title: body.title ?? body.spec.title ?? null,
+          kind: body.spec.kind,
+          model: body.spec.kind === 'regression' ? body.spec.model : null,
+          spec: body.spec,
+          status: 'queued',
+          progress: null,
+          result: null,
+          error: null,
+          attempts: 0,
+          worker: null,
+          startedAt: null,
+          finishedAt: null,
+          derivedDatasetName: derivedDatasetNameOf(body.spec, body.derivedDatasetName),
+          derivedDatasetId: null,
+        }),
+      ),
     );
     try {
       await this.queue.enqueue(analysis.id, body.spec);

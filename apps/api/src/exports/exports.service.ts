@@ -18,7 +18,6 @@ import {
 import type { Repository } from 'typeorm';
 import { AnalysesService } from '../analyses/analyses.service.js';
 import { ComparisonsService } from '../comparisons/comparisons.service.js';
-import { TeamLimits } from '../limits/team-limits.service.js';
 import { AnalysisInputsLoader, provenanceOf, type AnalysisInputs } from '../provenance/analysis-inputs.js';
 
 function titleOf({ analysis }: AnalysisInputs): string {
@@ -54,7 +53,6 @@ export class ExportsService {
     private readonly inputs: AnalysisInputsLoader,
     private readonly comparisons: ComparisonsService,
     private readonly analyses: AnalysesService,
-    private readonly limits: TeamLimits,
     @InjectRepository(AnalysisProvenanceEntity)
     private readonly provenance: Repository<AnalysisProvenanceEntity>,
   ) {}
@@ -132,11 +130,10 @@ export class ExportsService {
 
   /**
    * A new analysis with the same spec on the same dataset version (seeds included, so the numbers are the
-   * same); the team's limits apply as to any submission.
+   * same); the team's limits apply as to any submission (AnalysesService.create admits it).
    */
   async rerun(userId: string, id: string): Promise<AnalysisView> {
     const original = await this.inputs.analysis(userId, id);
-    await this.limits.checkSubmission(original.teamId);
     const created = await this.analyses.create(userId, {
       datasetId: original.datasetId,
       spec: original.spec,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { SpilloverError, type TeamLimitsView, type UpdateTeamLimitsBody } from '@spillover/contracts';
 import { AnalysisEntity, DatasetEntity, TeamEntity, TeamLimitsEntity } from '@spillover/db';
-import { In, type Repository } from 'typeorm';
+import { DataSource, type EntityManager, In, type Repository } from 'typeorm';
 import { notFound } from '../common/not-found.js';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
 
@@ -25,8 +25,9 @@ export function formatBytes(bytes: number): string {
 
 /**
  * Per-team limits: analyses queued or running at once, and bytes of dataset versions. A team without its
- * own limit gets the default from the environment. Checked when work is submitted or data uploaded; the
- * check is not a lock, so two submissions at the same instant may both pass.
+ * own limit gets the default from the environment. A submission is admitted under a per-team lock, in the
+ * transaction that stores it, so concurrent submissions cannot pass the limit together; uploads are
+ * checked before their body is read.
  */
 @Injectable()
 export class TeamLimits {
@@ -36,6 +37,7 @@ export class TeamLimits {
     @InjectRepository(AnalysisEntity) private readonly analyses: Repository<AnalysisEntity>,
     @InjectRepository(DatasetEntity) private readonly datasets: Repository<DatasetEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
   ) {}
 
   async usage(teamId: string): Promise<TeamUsage> {
@@ -81,16 +83,28 @@ export class TeamLimits {
     return this.view(teamId);
   }
 
-  /** 429 LIMIT_EXCEEDED when the team already has as many analyses queued or running as it may. */
-  async checkSubmission(teamId: string): Promise<void> {
-    const { effective, usage } = await this.view(teamId);
-    if (usage.activeJobs >= effective.maxActiveJobs) {
-      throw new SpilloverError(
-        'LIMIT_EXCEEDED',
-        `team limit maxActiveJobs reached: ${usage.activeJobs} analyses are queued or running and the team may have ${effective.maxActiveJobs} at once; wait for one to finish or cancel one`,
-        { limit: 'maxActiveJobs', teamId, allowed: effective.maxActiveJobs, current: usage.activeJobs },
-      );
-    }
+  /**
+   * Runs `store` (which writes the submission with the given manager) when the team has fewer analyses
+   * queued or running than it may; 429 LIMIT_EXCEEDED otherwise. The team's submissions queue on an
+   * advisory lock held to the end of the transaction, so each one counts the ones committed before it.
+   */
+  async admitSubmission<T>(teamId: string, store: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`submissions:${teamId}`]);
+      const [row, activeJobs] = await Promise.all([
+        manager.findOneBy(TeamLimitsEntity, { teamId }),
+        manager.count(AnalysisEntity, { where: { teamId, status: In(['queued', 'running']) } }),
+      ]);
+      const allowed = row?.maxActiveJobs ?? this.config.teamLimits.maxActiveJobs;
+      if (activeJobs >= allowed) {
+        throw new SpilloverError(
+          'LIMIT_EXCEEDED',
+          `team limit maxActiveJobs reached: ${activeJobs} analyses are queued or running and the team may have ${allowed} at once; wait for one to finish or cancel one`,
+          { limit: 'maxActiveJobs', teamId, allowed, current: activeJobs },
+        );
+      }
+      return store(manager);
+    });
   }
 
   /** 413 FILE_TOO_LARGE when `incomingBytes` more would take the team's datasets past its storage limit. */

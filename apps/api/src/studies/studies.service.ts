@@ -48,38 +48,36 @@ export class StudiesService {
   async create(userId: string, input: unknown): Promise<StudyView> {
     const body = parseInput(CreateStudyBody, input);
     await this.access.requireMember(userId, body.teamId);
-    await this.limits.checkSubmission(body.teamId);
-    const study = await this.studies.save(
-      this.studies.create({
-        teamId: body.teamId,
-        createdBy: userId,
-        name: body.name ?? defaultName(body),
-        template: body.template,
-        options: { seed: body.seed, quick: body.quick, cities: body.cities ?? null },
-        status: 'queued',
-        stage: 'preparation',
-        error: null,
-        codeVersion: code.version,
-        codeCommit: code.commit,
-        datasetIds: null,
-        weightsIds: null,
-        flowEnqueuedAt: null,
-        reportTables: null,
-        startedAt: null,
-        finishedAt: null,
-      }),
+    // a study counts as one submission against the team's limit of analyses queued or running
+    const study = await this.limits.admitSubmission(body.teamId, (manager) =>
+      manager.save(
+        manager.create(StudyEntity, {
+          teamId: body.teamId,
+          createdBy: userId,
+          name: body.name ?? defaultName(body),
+          template: body.template,
+          options: { seed: body.seed, quick: body.quick, cities: body.cities ?? null },
+          status: 'queued',
+          stage: 'preparation',
+          error: null,
+          codeVersion: code.version,
+          codeCommit: code.commit,
+          datasetIds: null,
+          weightsIds: null,
+          flowEnqueuedAt: null,
+          reportTables: null,
+          startedAt: null,
+          finishedAt: null,
+        }),
+      ),
     );
     try {
       await this.jobs.enqueuePrepare(study.id);
     } catch (error) {
-      // no sweeper re-queues studies: say so on the study rather than leave it queued for ever
-      const message = error instanceof Error ? error.message : String(error);
-      this.logger.error(`study ${study.id} stored but not enqueued: ${message}`);
-      await this.finish(study.id, 'failed', {
-        code: 'INTERNAL',
-        message: `the study could not be queued: ${message}`,
-      });
-      return this.view(await this.studies.findOneByOrFail({ id: study.id }));
+      // the row stays queued: the worker's sweeper re-adds the prepare job of a queued study without one
+      this.logger.error(
+        `study ${study.id} stored but not enqueued: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     return this.view(study);
   }

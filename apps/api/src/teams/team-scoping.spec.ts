@@ -5,6 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AnalysesService } from '../analyses/analyses.service.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
 import type { AnalysisJobs } from '../jobs/analysis-jobs.service.js';
+import type { TeamLimits } from '../limits/team-limits.service.js';
 import { WeightsService } from '../weights/weights.service.js';
 import { TeamAccess } from './team-access.service.js';
 
@@ -72,12 +73,22 @@ function setup() {
     access,
   );
   const queue = { enqueue: vi.fn() };
+  // admits every submission, storing through the repository fake
+  const limits = {
+    admitSubmission: vi.fn(async (_teamId: string, store: (manager: unknown) => Promise<unknown>) =>
+      store({
+        create: (_entity: unknown, row: Partial<AnalysisEntity>) => analysisRepository.create(row),
+        save: (row: Partial<AnalysisEntity>) => analysisRepository.save(row),
+      }),
+    ),
+  };
   const analyses = new AnalysesService(
     analysisRepository as unknown as Repository<AnalysisEntity>,
     datasets,
     access,
     queue as unknown as AnalysisJobs,
     weights,
+    limits as unknown as TeamLimits,
   );
   return { access, datasets, datasetRepository, analyses, analysisRepository, queue };
 }
