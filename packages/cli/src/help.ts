@@ -7,6 +7,7 @@ Usage:
   spillover validate DATA.csv --unit COLUMN --time COLUMN [--pretty]
   spillover demo --out DIR [--seed N] [--cities N]
   spillover study [--out DIR] [--seed N] [--cities N] [--quick]
+  spillover schema [spec|result] [--pretty]
   spillover help [COMMAND]
   spillover --help | --version
 
@@ -15,6 +16,7 @@ Commands:
   validate   Check a panel CSV and print its validation report (columns, balance, missing unit-periods).
   demo       Write the simulated demo panel (cities 2001-2023), its texts, weights and DGP.
   study      Run the whole demo study in process and write report.html, tables and results.
+  schema     Print the JSON Schema of the analysis spec (default) or of the result.
   help       Show this text, or the help of one command.
 
 Options:
@@ -101,6 +103,13 @@ Options:
 `,
   help: `Usage: spillover help [COMMAND]
 
-Shows the general help, or the help of COMMAND (fit, validate, demo, study).
+Shows the general help, or the help of COMMAND (fit, validate, demo, study, schema).
+`,
+  schema: `Usage: spillover schema [spec|result] [--pretty]
+
+Prints the JSON Schema (draft 2020-12) of the analysis spec as written (every kind, with its fields,
+defaults and allowed values) or of the result JSON that fit prints, e.g. for an editor's validation:
+  spillover schema --pretty > analysis-spec.schema.json
+A few rules JSON Schema cannot express (such as weights.id excluding file options) are checked by fit.
 `,
 };

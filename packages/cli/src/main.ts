@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SpilloverError, isDeterministicError } from '@spillover/contracts';
+import { contractJsonSchema, SpilloverError, isDeterministicError } from '@spillover/contracts';
 import { parseArguments, UsageError } from './arguments.js';
 import { fitCommand, validateCommand } from './commands.js';
 import { commandHelp, generalHelp } from './help.js';
@@ -50,7 +50,9 @@ function execute(argv: string[], out: Output): number {
       if (topic === undefined) out.stdout(generalHelp);
       else if (commandHelp[topic]) out.stdout(commandHelp[topic]!);
       else {
-        throw new UsageError(`no help for unknown command "${topic}" (commands: fit, validate, demo, study)`);
+        throw new UsageError(
+          `no help for unknown command "${topic}" (commands: fit, validate, demo, study, schema)`,
+        );
       }
       return 0;
     }
@@ -137,9 +139,22 @@ function execute(argv: string[], out: Output): number {
       printJson(out, summary, args.options.has('pretty'));
       return 0;
     }
+    case 'schema': {
+      const args = parseArguments(rest, [], ['pretty', 'help']);
+      if (args.options.has('help')) {
+        out.stdout(commandHelp.schema!);
+        return 0;
+      }
+      const which = args.positional[0] ?? 'spec';
+      if (args.positional.length > 1 || (which !== 'spec' && which !== 'result')) {
+        throw new UsageError('schema takes spec or result: spillover schema [spec|result]');
+      }
+      printJson(out, contractJsonSchema(which), args.options.has('pretty'));
+      return 0;
+    }
     default:
       throw new UsageError(
-        `unknown command "${command}" (commands: fit, validate, demo, study, help; see spillover --help)`,
+        `unknown command "${command}" (commands: fit, validate, demo, study, schema, help; see spillover --help)`,
       );
   }
 }

@@ -120,6 +120,41 @@ describe('spillover help', () => {
   });
 });
 
+describe('spillover schema', () => {
+  type Branch = { properties: { kind: { const: string } }; required?: string[] };
+
+  it('prints the JSON Schema of the spec, one branch per kind with its required fields', () => {
+    const r = run(['schema']);
+    expect(r.code).toBe(0);
+    const schema = JSON.parse(r.stdout) as { $schema: string; oneOf: Branch[] };
+    expect(schema.$schema).toContain('json-schema.org');
+    const kinds = schema.oneOf.map((branch) => branch.properties.kind.const).sort();
+    expect(kinds).toEqual([
+      'entropy-index',
+      'heterogeneity',
+      'keyword-count',
+      'location-quotient',
+      'mediation',
+      'moran',
+      'regression',
+      'threshold',
+      'transform',
+    ]);
+    const regression = schema.oneOf.find((branch) => branch.properties.kind.const === 'regression')!;
+    // fields with defaults may be left out of a spec; the variables may not
+    expect(regression.required).toEqual(expect.arrayContaining(['kind', 'unit', 'time', 'y', 'x']));
+    expect(regression.required).not.toContain('effects');
+  });
+
+  it('prints the result schema and refuses anything else', () => {
+    const result = run(['schema', 'result']);
+    expect(JSON.parse(result.stdout).oneOf).toHaveLength(9);
+    const bad = run(['schema', 'specs']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('schema takes spec or result');
+  });
+});
+
 describe('bad input', () => {
   const oneLine = (stderr: string) => {
     expect(stderr.endsWith('\n')).toBe(true);

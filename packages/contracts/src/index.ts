@@ -10,3 +10,4 @@ export * from './derived-datasets.js';
 export * from './comparisons.js';
 export * from './admin.js';
 export * from './studies.js';
+export * from './json-schema.js';
