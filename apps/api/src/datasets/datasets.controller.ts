@@ -23,6 +23,7 @@ import {
 import { UploadDatasetQuery, type DatasetView } from '@spillover/contracts';
 import type { UserEntity } from '@spillover/db';
 import type { Request, Response } from 'express';
+import { attachment } from '../common/attachment.js';
 import { CurrentUser } from '../auth/authenticated-request.js';
 import { rawBodyUpload } from '../common/raw-body-upload.js';
 import { TeamQuery } from '../common/team-query.js';
@@ -107,8 +108,11 @@ export class DatasetsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { dataset, content } = await this.datasets.content(user.id, id);
-    const filename = `${dataset.name}-v${dataset.version}.csv`.replace(/[^\w.-]+/g, '_');
-    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    return new StreamableFile(content, { type: 'text/csv; charset=utf-8', length: content.length });
+    return attachment(
+      response,
+      content,
+      'text/csv; charset=utf-8',
+      `${dataset.name}-v${dataset.version}.csv`,
+    );
   }
 }

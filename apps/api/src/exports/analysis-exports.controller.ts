@@ -8,7 +8,8 @@ import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
 import { ApiErrors, ApiSession } from '../openapi/api-responses.js';
 import { ref } from '../openapi/schemas.js';
-import { attachment, exportFile } from './export-file.js';
+import { attachment } from '../common/attachment.js';
+import { exportFile } from './export-file.js';
 import { ExportsService } from './exports.service.js';
 
 export const exportProduces = [

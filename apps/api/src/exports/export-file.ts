@@ -1,7 +1,8 @@
-import { StreamableFile } from '@nestjs/common';
+import type { StreamableFile } from '@nestjs/common';
 import type { ComparisonTable, ExportFormat, ExportQuery } from '@spillover/contracts';
-import { renderCsv, renderDocx, renderLatex, renderMarkdown, safeFileName } from '@spillover/export';
+import { renderCsv, renderDocx, renderLatex, renderMarkdown } from '@spillover/export';
 import type { Response } from 'express';
+import { attachment } from '../common/attachment.js';
 
 const formats: Record<ExportFormat, { extension: string; type: string }> = {
   latex: { extension: 'tex', type: 'application/x-tex; charset=utf-8' },
@@ -12,20 +13,6 @@ const formats: Record<ExportFormat, { extension: string; type: string }> = {
     type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   },
 };
-
-/** A download: bytes with their type and an attachment file name. */
-export function attachment(
-  response: Response,
-  bytes: Uint8Array,
-  type: string,
-  fileName: string,
-): StreamableFile {
-  response.setHeader('Content-Disposition', `attachment; filename="${safeFileName(fileName)}"`);
-  return new StreamableFile(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-    type,
-    length: bytes.byteLength,
-  });
-}
 
 /** The table rendered in the asked format, as a download named after `stem`. */
 export async function exportFile(

@@ -22,6 +22,7 @@ import {
 import { StudyListQuery, StudyTableQuery, type DatasetView, type StudyView } from '@spillover/contracts';
 import type { UserEntity } from '@spillover/db';
 import type { Response } from 'express';
+import { attachment } from '../common/attachment.js';
 import { CurrentUser } from '../auth/authenticated-request.js';
 import { uuidParam } from '../common/uuid-param.js';
 import { ZodValidationPipe } from '../common/zod-validation.pipe.js';
@@ -140,10 +141,7 @@ export class StudiesController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const table = await this.studies.table(user.id, id, tableId);
-    const content = Buffer.from(table[query.format], 'utf8');
-    const filename = `${table.id}.${query.format}`.replace(/[^\w.-]+/g, '_');
-    response.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-    return new StreamableFile(content, { type: tableTypes[query.format], length: content.length });
+    return attachment(response, table[query.format], tableTypes[query.format], `${table.id}.${query.format}`);
   }
 
   @Post(':id/cancel')

@@ -20,6 +20,7 @@ import {
 } from '@spillover/contracts';
 import type { UserEntity } from '@spillover/db';
 import type { Request, Response } from 'express';
+import { attachment } from '../common/attachment.js';
 import { CurrentUser } from '../auth/authenticated-request.js';
 import { rawBodyUpload } from '../common/raw-body-upload.js';
 import { TeamQuery } from '../common/team-query.js';
@@ -151,10 +152,12 @@ export class WeightsController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { weights, content } = await this.weights.content(user.id, id);
-    const fileName = weightsFileName(weights.name, weights.format).replace(/[^\w.-]+/g, '_');
-    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     const type = weights.format === 'gal' || weights.format === 'gwt' ? 'text/plain' : 'text/csv';
-    const bytes = Buffer.from(content, 'utf8');
-    return new StreamableFile(bytes, { type: `${type}; charset=utf-8`, length: bytes.length });
+    return attachment(
+      response,
+      content,
+      `${type}; charset=utf-8`,
+      weightsFileName(weights.name, weights.format),
+    );
   }
 }
