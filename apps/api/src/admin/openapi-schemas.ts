@@ -1,16 +1,7 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { jobStates, UpdateTeamLimitsBody } from '@spillover/contracts';
 import { z } from 'zod';
-
-const integer: SchemaObject = { type: 'integer' };
-const string: SchemaObject = { type: 'string' };
-const nullableString: SchemaObject = { type: 'string', nullable: true };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (properties: Record<string, SchemaObject | { $ref: string }>): SchemaObject => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties),
-});
+import { integer, nullableString, object, ref, string } from '../openapi/schema-builders.js';
 
 /** Schemas of the admin endpoints (components.schemas). */
 export const adminSchemas = {

@@ -1,23 +1,8 @@
 import type { SchemaObject } from '@nestjs/swagger';
 import { AnalysisListQuery, CreateComparisonBody, UpdateComparisonBody } from '@spillover/contracts';
-import { z } from 'zod';
+import { fromZod, integer, nullableString, number, object, ref, string } from '../openapi/schema-builders.js';
 
-const string: SchemaObject = { type: 'string' };
-const integer: SchemaObject = { type: 'integer' };
-const number: SchemaObject = { type: 'number' };
 const stringArray: SchemaObject = { type: 'array', items: string };
-const nullableString: SchemaObject = { type: 'string', nullable: true };
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (
-  properties: Record<string, SchemaObject | { $ref: string }>,
-  optional: string[] = [],
-): SchemaObject => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties).filter((key) => !optional.includes(key)),
-});
-const fromZod = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as SchemaObject;
 
 /** Schemas of the analyses list, comparisons, tables and provenance (components.schemas). */
 export const comparisonSchemas = {

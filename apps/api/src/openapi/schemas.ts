@@ -13,43 +13,13 @@ import {
   weightsFormats,
 } from '@spillover/contracts';
 import type { SchemaObject } from '@nestjs/swagger';
+import { z } from 'zod';
 import { adminSchemas } from '../admin/openapi-schemas.js';
 import { comparisonSchemas } from '../comparisons/openapi-schemas.js';
-import { z } from 'zod';
+import { dateTime, fromZod, integer, nullable, object, ref, string, uuid } from './schema-builders.js';
 
-/** A reference to a schema of `components.schemas`. */
-export function ref(name: string): { $ref: string } {
-  return { $ref: `#/components/schemas/${name}` };
-}
+export { ref } from './schema-builders.js';
 
-/** Request bodies: the contracts' zod schemas as the client writes them (defaults optional). */
-function fromZod(schema: z.ZodType): SchemaObject {
-  return z.toJSONSchema(schema, {
-    target: 'openapi-3.0',
-    io: 'input',
-    unrepresentable: 'any',
-  }) as SchemaObject;
-}
-
-function object(
-  properties: Record<string, SchemaObject | { $ref: string }>,
-  optional: string[] = [],
-): SchemaObject {
-  return {
-    type: 'object',
-    properties,
-    required: Object.keys(properties).filter((key) => !optional.includes(key)),
-  };
-}
-
-const string: SchemaObject = { type: 'string' };
-const uuid: SchemaObject = { type: 'string', format: 'uuid' };
-const dateTime: SchemaObject = { type: 'string', format: 'date-time' };
-const integer: SchemaObject = { type: 'integer' };
-const nullable = (schema: SchemaObject | { $ref: string }): SchemaObject => ({
-  allOf: [schema],
-  nullable: true,
-});
 const role: SchemaObject = { type: 'string', enum: ['owner', 'member'] };
 
 const serializedError = object(

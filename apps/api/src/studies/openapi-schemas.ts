@@ -1,4 +1,3 @@
-import type { SchemaObject } from '@nestjs/swagger';
 import {
   analysisStatuses,
   CreateSampleDatasetBody,
@@ -7,23 +6,7 @@ import {
   studyStatuses,
   studyTemplates,
 } from '@spillover/contracts';
-import { z } from 'zod';
-
-const string: SchemaObject = { type: 'string' };
-const uuid: SchemaObject = { type: 'string', format: 'uuid' };
-const dateTime: SchemaObject = { type: 'string', format: 'date-time' };
-const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const object = (
-  properties: Record<string, SchemaObject | { $ref: string }>,
-  optional: string[] = [],
-): SchemaObject => ({
-  type: 'object',
-  properties,
-  required: Object.keys(properties).filter((key) => !optional.includes(key)),
-});
-const fromZod = (schema: z.ZodType) =>
-  z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'input' }) as SchemaObject;
+import { dateTime, fromZod, nullable, object, ref, string, uuid } from '../openapi/schema-builders.js';
 
 const idsOf = (keys: string[]) => nullable(object(Object.fromEntries(keys.map((key) => [key, uuid]))));
 
