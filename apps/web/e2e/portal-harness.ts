@@ -1,4 +1,5 @@
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -39,18 +40,25 @@ export async function startPortal(options: {
   run: string;
   resultsDir: string;
   env?: Record<string, string>;
+  /** `embedded`: api (with the worker inside) on a temporary PGlite folder and web; no servers used. */
+  mode?: 'full' | 'embedded';
 }): Promise<PortalRun> {
+  const embedded = options.mode === 'embedded';
   const databaseName = `spillover_e2e_${options.label}_${options.run}`;
   const queuePrefix = `spillover-e2e-${options.label}-${options.run}`;
+  const dataDir = embedded ? mkdtempSync(join(tmpdir(), `spillover-e2e-${options.label}-`)) : undefined;
   const logPath = join(options.resultsDir, 'stack.log');
   mkdirSync(options.resultsDir, { recursive: true });
   writeFileSync(logPath, '');
   const cleanUp = async (databaseUrl: string, redisUrl: string) => {
+    if (dataDir) return rmSync(dataDir, { recursive: true, force: true });
     await dropDatabase(databaseUrl, databaseName);
     await deleteQueueKeys(redisUrl, queuePrefix);
   };
   // startStack stops its children when one fails to come up, but leaves the fresh database behind.
   const stack = await startStack({
+    mode: options.mode,
+    dataDir,
     databaseName,
     fresh: true,
     apiPort: 0,
