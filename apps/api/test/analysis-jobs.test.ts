@@ -55,18 +55,18 @@ describe('heavy analyses as flows, and cancelling', () => {
     redis.disconnect();
   });
 
-  it('a bootstrap with reps becomes AggregateBootstrap over BootstrapChunk jobs (no worker: chunks of max(50, reps/2))', async () => {
+  it('a bootstrap with reps becomes AggregateBootstrap over BootstrapChunk jobs (no worker: one chunk)', async () => {
     const response = await ann.client.post('/analyses', { datasetId, spec: mediation(400) });
     expect(response.status).toBe(202);
     const id = response.body.id as string;
     const parent = await estimation.getJob(analysisJobId(id));
     expect(parent?.name).toBe(JobName.AggregateBootstrap);
-    expect(parent?.data).toEqual({ analysisId: id, reps: 400, chunkSize: 200 });
+    expect(parent?.data).toEqual({ analysisId: id, reps: 400, chunkSize: 400 });
     expect(await parent?.getState()).toBe('waiting-children');
-    const chunk = await bootstrap.getJob(bootstrapChunkJobId(id, 200, 400));
-    expect(chunk?.data).toEqual({ analysisId: id, from: 200, to: 400 });
+    const chunk = await bootstrap.getJob(bootstrapChunkJobId(id, 0, 400));
+    expect(chunk?.data).toEqual({ analysisId: id, from: 0, to: 400 });
     expect(chunk?.opts.failParentOnFailure).toBe(true);
-    expect((await parent!.getDependenciesCount()).unprocessed).toBe(2);
+    expect((await parent!.getDependenciesCount()).unprocessed).toBe(1);
   });
 
   it('without reps the analysis stays one FitAnalysis job', async () => {
@@ -78,7 +78,7 @@ describe('heavy analyses as flows, and cancelling', () => {
   it('cancel: the row is cancelled, the flag is set, waiting chunks and the parent are removed', async () => {
     const { body } = await ann.client.post('/analyses', { datasetId, spec: mediation(300) });
     const id = body.id as string;
-    expect(await bootstrap.getJob(bootstrapChunkJobId(id, 0, 150))).toBeDefined();
+    expect(await bootstrap.getJob(bootstrapChunkJobId(id, 0, 300))).toBeDefined();
 
     expect((await bob.client.post(`/analyses/${id}/cancel`, {})).status).toBe(404);
     const cancelled = await ann.client.post(`/analyses/${id}/cancel`, {});
@@ -86,7 +86,7 @@ describe('heavy analyses as flows, and cancelling', () => {
     expect(cancelled.body).toMatchObject({ id, status: 'cancelled' });
     expect(cancelled.body.finishedAt).not.toBeNull();
     expect(await redis.exists(analysisCancelKey(prefix, id))).toBe(1);
-    expect(await bootstrap.getJob(bootstrapChunkJobId(id, 0, 150))).toBeUndefined();
+    expect(await bootstrap.getJob(bootstrapChunkJobId(id, 0, 300))).toBeUndefined();
     expect(await estimation.getJob(analysisJobId(id))).toBeUndefined();
 
     // idempotent; the row stays cancelled

@@ -128,7 +128,7 @@ class WorkerSetup {
   }
 
   get chunkSize(): number {
-    return bootstrapChunkSize(reps, this.processes);
+    return bootstrapChunkSize(AnalysisSpec.parse(spec), this.processes);
   }
 
   /**

@@ -14,12 +14,32 @@ import { AnalysisSpec } from './spec.js';
 const id = '6f1c8a44-5e1c-4a8e-9a55-1b2f3c4d5e6f';
 
 describe('split replications', () => {
-  it('chunks hold at least 50 replications, two per worker otherwise', () => {
-    expect(bootstrapChunkSize(5000, 1)).toBe(2500);
-    expect(bootstrapChunkSize(5000, 2)).toBe(1250);
-    expect(bootstrapChunkSize(5001, 2)).toBe(1251);
-    expect(bootstrapChunkSize(120, 4)).toBe(50);
-    expect(bootstrapChunkSize(400, 0)).toBe(200);
+  it('chunks hold at least 50 replications: one per worker for cheap ones, four for model refits', () => {
+    const mediation = (reps: number) =>
+      AnalysisSpec.parse({
+        kind: 'mediation',
+        unit: 'u',
+        time: 't',
+        y: 'y',
+        treatment: 'd',
+        mediators: ['m'],
+        bootstrap: { reps, seed: 1 },
+      });
+    expect(bootstrapChunkSize(mediation(5000), 1)).toBe(5000);
+    expect(bootstrapChunkSize(mediation(5000), 2)).toBe(2500);
+    expect(bootstrapChunkSize(mediation(5001), 2)).toBe(2501);
+    expect(bootstrapChunkSize(mediation(120), 4)).toBe(50);
+    expect(bootstrapChunkSize(mediation(400), 0)).toBe(400);
+    const threshold = AnalysisSpec.parse({
+      kind: 'threshold',
+      unit: 'u',
+      time: 't',
+      y: 'y',
+      regimeVariable: 'x',
+      thresholdVariable: 'q',
+      bootstrap: { reps: 1000, seed: 1 },
+    });
+    expect(bootstrapChunkSize(threshold, 2)).toBe(125);
   });
 
   it('ranges cover 0..reps once, the last one shorter', () => {

@@ -138,13 +138,28 @@ export function splitReplicationsOf(spec: AnalysisSpec): number {
 }
 
 /**
- * Chunk size: two chunks per worker (at least 50 replications each). Every worker starts at once, and
- * one that starts late or runs slower leaves its second chunk to another; more chunks would each add
- * a few milliseconds of fixed work (status check, stored values, queue round trip). Progress comes from
- * inside a chunk, so it does not need small chunks.
+ * Replications that refit a model by numerical search — Hansen's threshold grid, or split-sample spatial
+ * ML models in permutations — cost milliseconds each; the others (FE/OLS Gram updates, the parametric
+ * bootstrap of spatial mediation) cost tens of microseconds.
  */
-export function bootstrapChunkSize(reps: number, workers: number): number {
-  return Math.max(50, Math.ceil(reps / (2 * Math.max(1, workers))));
+export function replicationsRefitModels(spec: AnalysisSpec): boolean {
+  return (
+    spec.kind === 'threshold' ||
+    (spec.kind === 'heterogeneity' && spec.model !== 'fe' && spec.model !== 'ols')
+  );
+}
+
+/**
+ * Chunk size of a resampling spec over `workers` worker processes (at least 50 replications a chunk).
+ * Every chunk carries about 10 ms of fixed work (queue round trip, status check, stored values, progress),
+ * comparable to a whole 5,000-replication FE bootstrap's share, so cheap replications get one chunk per
+ * worker; expensive ones get four, so that a worker that starts late or runs slower leaves chunks to the
+ * others. Progress comes from inside a chunk, so it does not need small chunks; the result does not
+ * depend on the chunking (replication r draws from createRng(seed, r)).
+ */
+export function bootstrapChunkSize(spec: AnalysisSpec, workers: number): number {
+  const perWorker = replicationsRefitModels(spec) ? 4 : 1;
+  return Math.max(50, Math.ceil(splitReplicationsOf(spec) / (perWorker * Math.max(1, workers))));
 }
 
 /** [from, to) ranges of `chunkSize` replications covering 0..reps. */

@@ -43,7 +43,7 @@ export class AnalysisJobs {
       return;
     }
     const chunkSize =
-      this.config.bootstrapChunkSize || bootstrapChunkSize(reps, await this.workerProcesses());
+      this.config.bootstrapChunkSize || bootstrapChunkSize(spec, await this.workerProcesses());
     await this.backend.flows.add(bootstrapFlow(analysisId, reps, chunkSize));
   }
 

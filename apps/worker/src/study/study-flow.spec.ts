@@ -37,7 +37,7 @@ describe('study flow', () => {
       { stepId: 'baseline-1', analysisId: 'a-fit', spec: fe },
       { stepId: 'mediation', analysisId: 'a-boot', spec: mediation },
     ],
-    (reps) => reps / 2,
+    (spec) => (spec.kind === 'mediation' ? (spec.bootstrap?.reps ?? 0) / 2 : 0),
   );
 
   it('is rooted at the StudyReport job, which waits for every step', () => {

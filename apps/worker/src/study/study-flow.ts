@@ -1,4 +1,5 @@
 import {
+  type AnalysisSpec,
   analysisJobId,
   bootstrapFlow,
   fitAnalysisJobOptions,
@@ -21,7 +22,7 @@ import type { EstimationAnalysis } from './study.store.js';
 export function studyFlow(
   studyId: string,
   analyses: EstimationAnalysis[],
-  chunkSizeOf: (reps: number) => number,
+  chunkSizeOf: (spec: AnalysisSpec) => number,
 ): FlowJobSpec {
   return {
     name: JobName.StudyReport,
@@ -38,7 +39,7 @@ export function studyFlow(
               data: { analysisId },
               opts: { jobId: analysisJobId(analysisId), ...fitAnalysisJobOptions },
             }
-          : bootstrapFlow(analysisId, reps, chunkSizeOf(reps));
+          : bootstrapFlow(analysisId, reps, chunkSizeOf(spec));
       return { ...job, opts: { ...job.opts, ignoreDependencyOnFailure: true } };
     }),
   };

@@ -47,7 +47,7 @@ export class StudyService {
       analyses = prepared;
     }
     const workers = await this.deps.workerProcesses().catch(() => 1);
-    await this.deps.flows.add(studyFlow(studyId, analyses, (reps) => bootstrapChunkSize(reps, workers)));
+    await this.deps.flows.add(studyFlow(studyId, analyses, (spec) => bootstrapChunkSize(spec, workers)));
     await store.markFlowEnqueued(studyId);
     log.info('study prepared; estimation steps queued', { studyId, steps: analyses.length });
     return 'prepared';
