@@ -14,7 +14,7 @@ import { AnalysisSpec } from './spec.js';
 const id = '6f1c8a44-5e1c-4a8e-9a55-1b2f3c4d5e6f';
 
 describe('split replications', () => {
-  it('chunks hold at least 50 replications: one per worker for cheap ones, four for model refits', () => {
+  it('chunks hold at least 50 replications: about 10,000 cheap ones (one to four per worker), four per worker for model refits', () => {
     const mediation = (reps: number) =>
       AnalysisSpec.parse({
         kind: 'mediation',
@@ -30,6 +30,8 @@ describe('split replications', () => {
     expect(bootstrapChunkSize(mediation(5001), 2)).toBe(2501);
     expect(bootstrapChunkSize(mediation(120), 4)).toBe(50);
     expect(bootstrapChunkSize(mediation(400), 0)).toBe(400);
+    expect(bootstrapChunkSize(mediation(50_000), 2)).toBe(8334);
+    expect(bootstrapChunkSize(mediation(50_000), 1)).toBe(12_500);
     const threshold = AnalysisSpec.parse({
       kind: 'threshold',
       unit: 'u',

@@ -149,17 +149,24 @@ export function replicationsRefitModels(spec: AnalysisSpec): boolean {
   );
 }
 
+/** Cheap replications a chunk should hold at least: about 0.5 s of work, next to ~10 ms of fixed cost. */
+const cheapChunkReplications = 10_000;
+
 /**
  * Chunk size of a resampling spec over `workers` worker processes (at least 50 replications a chunk).
- * Every chunk carries about 10 ms of fixed work (queue round trip, status check, stored values, progress),
- * comparable to a whole 5,000-replication FE bootstrap's share, so cheap replications get one chunk per
- * worker; expensive ones get four, so that a worker that starts late or runs slower leaves chunks to the
- * others. Progress comes from inside a chunk, so it does not need small chunks; the result does not
- * depend on the chunking (replication r draws from createRng(seed, r)).
+ * Chunks are taken on demand, so up to four per worker let a worker that starts late or runs slower leave
+ * chunks to the others; but every chunk carries about 10 ms of fixed work (queue round trip, status check,
+ * stored values, progress). Replications that refit models get four chunks per worker; cheap ones one per
+ * `cheapChunkReplications`, between one and four per worker. Progress comes from inside a chunk, and the
+ * result does not depend on the chunking (replication r draws from createRng(seed, r)).
  */
 export function bootstrapChunkSize(spec: AnalysisSpec, workers: number): number {
-  const perWorker = replicationsRefitModels(spec) ? 4 : 1;
-  return Math.max(50, Math.ceil(splitReplicationsOf(spec) / (perWorker * Math.max(1, workers))));
+  const reps = splitReplicationsOf(spec);
+  const processes = Math.max(1, workers);
+  const perWorker = replicationsRefitModels(spec)
+    ? 4
+    : Math.min(4, Math.max(1, Math.ceil(reps / (processes * cheapChunkReplications))));
+  return Math.max(50, Math.ceil(reps / (perWorker * processes)));
 }
 
 /** [from, to) ranges of `chunkSize` replications covering 0..reps. */
