@@ -6,7 +6,9 @@
  * so both see the same machine load and the same JIT warmth.
  * Needs the built worker (dist/) and the local PostgreSQL and Redis:
  *   npm run build -w @spillover/worker && npx tsx apps/worker/bench/bootstrap-scaling.ts [reps]
- * BENCH_ROUNDS (default 5) sets the timed rounds per set-up.
+ * BENCH_ROUNDS (default 5) sets the timed rounds per set-up. Every round is a new analysis of one dataset
+ * version, which workers keep once read (as for a researcher's successive analyses of a dataset);
+ * BENCH_FRESH_DATASET=1 gives every round a dataset version of its own, so nothing is cached.
  */
 import {
   AnalysisSpec,
@@ -38,6 +40,7 @@ import {
 // a larger count as the first argument shows the scaling once fixed costs stop dominating
 const reps = Number(process.argv[2] ?? 5000);
 const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
+const freshDataset = process.env.BENCH_FRESH_DATASET === '1';
 const spec: AnalysisSpecInput = {
   kind: 'mediation',
   unit: 'unit',
@@ -178,8 +181,9 @@ async function main(): Promise<void> {
     const times = setups.map(() => [] as number[]);
     for (let round = 1; round <= rounds; round++) {
       // the set-ups take turns, never overlap
-      const single = await setups[0]!.run(db, seed);
-      const pair = await setups[1]!.run(db, seed);
+      const datasetFor = async () => (freshDataset ? seedDataset(db.dataSource, csv, 'unit', 'time') : seed);
+      const single = await setups[0]!.run(db, await datasetFor());
+      const pair = await setups[1]!.run(db, await datasetFor());
       times[0]!.push(single.ms);
       times[1]!.push(pair.ms);
       console.log(
@@ -189,7 +193,7 @@ async function main(): Promise<void> {
     }
     const [single, pair] = times.map(median) as [number, number];
     console.log(
-      `${reps} replications, chunks of ${setups[0]!.chunkSize} (1 worker) and ${setups[1]!.chunkSize} (2 workers), median of ${rounds} rounds:`,
+      `${reps} replications, chunks of ${setups[0]!.chunkSize} (1 worker) and ${setups[1]!.chunkSize} (2 workers), median of ${rounds} rounds${freshDataset ? ', a new dataset version every round' : ', one dataset version'}:`,
     );
     console.log(`  single-worker time: ${seconds(single)}`);
     console.log(`  two-worker time:    ${seconds(pair)}`);

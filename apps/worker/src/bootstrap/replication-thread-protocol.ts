@@ -8,6 +8,8 @@ export type ReplicationTask =
       /** Chunks of the same analysis reuse the thread's prepared point estimates. */
       analysisId: string;
       spec: MechanismSpec;
+      /** The dataset version of panelCsv: a thread re-parses it only when this changes. */
+      datasetId: string;
       panelCsv: string;
       /** Stored weights of spatial mechanism models. */
       inputs: MechanismInputs;
@@ -19,6 +21,8 @@ export type ReplicationTask =
       /** A thread that ran chunks of this analysis combines on its prepared point estimates. */
       analysisId: string;
       spec: MechanismSpec;
+      /** The dataset version of panelCsv: a thread re-parses it only when this changes. */
+      datasetId: string;
       panelCsv: string;
       /** Stored weights of spatial mechanism models. */
       inputs: MechanismInputs;

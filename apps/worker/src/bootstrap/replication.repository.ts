@@ -33,15 +33,21 @@ export class ReplicationRepository implements ReplicationStore {
     return status === 'running' || status === 'queued';
   }
 
-  async loadRunInput(analysisId: string): Promise<{ spec: AnalysisSpec; panelCsv: string } | null> {
-    // one round trip; the dataset decoded by PostgreSQL (half the bytes of bytea's hex form)
-    const rows: { spec: AnalysisSpec; csv: string }[] = await this.dataSource.query(
-      `SELECT a.spec, convert_from(d.content, 'UTF8') AS csv
-         FROM analyses a JOIN datasets d ON d.id = a.dataset_id
-        WHERE a.id = $1`,
-      [analysisId],
+  async loadRunSpec(analysisId: string): Promise<{ spec: AnalysisSpec; datasetId: string } | null> {
+    const row = await this.analyses.findOne({
+      select: { spec: true, datasetId: true },
+      where: { id: analysisId },
+    });
+    return row ? { spec: row.spec, datasetId: row.datasetId } : null;
+  }
+
+  async loadDatasetCsv(datasetId: string): Promise<string | null> {
+    // decoded by PostgreSQL: half the bytes of bytea's hex form
+    const rows: { csv: string }[] = await this.dataSource.query(
+      `SELECT convert_from(content, 'UTF8') AS csv FROM datasets WHERE id = $1`,
+      [datasetId],
     );
-    return rows[0] ? { spec: rows[0].spec, panelCsv: rows[0].csv } : null;
+    return rows[0]?.csv ?? null;
   }
 
   async statusOf(analysisId: string): Promise<AnalysisStatus | null> {

@@ -8,8 +8,10 @@ export interface ReplicationStore {
    * queued or running, false once it succeeded, failed or was cancelled (the chunk is then skipped).
    */
   startRun(analysisId: string, worker: string): Promise<boolean>;
-  /** The analysis's spec and its dataset's CSV (decoded as UTF-8); null when no such analysis exists. */
-  loadRunInput(analysisId: string): Promise<{ spec: AnalysisSpec; panelCsv: string } | null>;
+  /** The analysis's spec and dataset version; null when no such analysis exists. */
+  loadRunSpec(analysisId: string): Promise<{ spec: AnalysisSpec; datasetId: string } | null>;
+  /** A dataset version's CSV, decoded as UTF-8; null when it does not exist. */
+  loadDatasetCsv(datasetId: string): Promise<string | null>;
   /** The analysis's status now; null when it does not exist. */
   statusOf(analysisId: string): Promise<AnalysisStatus | null>;
   /** Stores a chunk keyed by (analysis, from, to): a retried chunk overwrites its row. */

@@ -1,5 +1,6 @@
 import { serializeError } from '@spillover/contracts';
 import {
+  type Panel,
   parsePanelCsv,
   prepareReplications,
   type ReplicationChunk,
@@ -23,15 +24,22 @@ const stepMs = 200;
 
 /** The point estimates of the analysis whose chunks this thread ran last. */
 let cached: { analysisId: string; session: ReplicationSession } | null = null;
+/** The panel this thread parsed last: dataset versions never change, and preparing does not alter it. */
+let parsed: { key: string; panel: Panel } | null = null;
+
+function panelOf(task: ReplicationTask): Panel {
+  const key = `${task.datasetId}\u0000${task.spec.unit}\u0000${task.spec.time}`;
+  if (parsed?.key !== key) {
+    parsed = null;
+    parsed = { key, panel: parsePanelCsv(task.panelCsv, task.spec.unit, task.spec.time) };
+  }
+  return parsed.panel;
+}
 
 function sessionFor(task: ReplicationTask): ReplicationSession {
   if (cached?.analysisId !== task.analysisId) {
     cached = null;
-    const session = prepareReplications(
-      task.spec,
-      parsePanelCsv(task.panelCsv, task.spec.unit, task.spec.time),
-      task.inputs,
-    );
+    const session = prepareReplications(task.spec, panelOf(task), task.inputs);
     cached = { analysisId: task.analysisId, session };
   }
   return cached.session;

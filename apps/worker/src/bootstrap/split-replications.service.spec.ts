@@ -65,7 +65,8 @@ function setup(
       return row.status === 'running';
     }),
     statusOf: vi.fn(async () => row.status as AnalysisStatus),
-    loadRunInput: vi.fn(async () => ({ spec: options.spec ?? spec, panelCsv: 'csv' })),
+    loadRunSpec: vi.fn(async () => ({ spec: options.spec ?? spec, datasetId: 'dataset-1' })),
+    loadDatasetCsv: vi.fn(async () => 'csv'),
     saveChunk: vi.fn(async (_id: string, chunk: ReplicationChunk) => void saved.push(chunk)),
     loadChunks: vi.fn(async () => options.stored ?? saved),
   };

@@ -71,7 +71,7 @@ export class SplitReplicationService {
       this.analysisOf(analysisId),
       this.replications.startRun(analysisId, this.workerName),
     ]);
-    const { spec, panelCsv } = analysis;
+    const { spec, datasetId, panelCsv } = analysis;
     if (!running) {
       this.log.info('analysis not running; chunk skipped', { analysisId, from, to });
       return 'skipped';
@@ -85,7 +85,7 @@ export class SplitReplicationService {
     try {
       const inputs = await this.inputsOf(spec);
       const chunk = await this.runner.runChunk(
-        { type: 'chunk', analysisId, spec, panelCsv, inputs, from, to },
+        { type: 'chunk', analysisId, spec, datasetId, panelCsv, inputs, from, to },
         (p) => relay.push(p.done),
         watch.signal,
       );
@@ -108,7 +108,7 @@ export class SplitReplicationService {
     { analysisId, chunkSize }: AggregateBootstrapPayload,
     job: AggregateJob,
   ): Promise<AggregateOutcome> {
-    const { spec, panelCsv } = await this.analysisOf(analysisId);
+    const { spec, datasetId, panelCsv } = await this.analysisOf(analysisId);
     const ranges = replicationRanges(splitReplicationsOf(spec), chunkSize);
     const [status, chunks] = await Promise.all([
       this.replications.statusOf(analysisId),
@@ -135,7 +135,10 @@ export class SplitReplicationService {
     try {
       const inputs = await this.inputsOf(spec);
       const [result] = await Promise.all([
-        this.runner.combine({ type: 'combine', analysisId, spec, panelCsv, inputs, chunks }, watch.signal),
+        this.runner.combine(
+          { type: 'combine', analysisId, spec, datasetId, panelCsv, inputs, chunks },
+          watch.signal,
+        ),
         combining,
       ]);
       await this.analyses.markSucceeded(analysisId, result);
@@ -150,10 +153,17 @@ export class SplitReplicationService {
 
   /** The spec and dataset of a resampling analysis, loaded once per process (see RunInputCache). */
   private analysisOf(analysisId: string): Promise<RunInput> {
-    return this.inputCache.get(analysisId, async () => {
-      const input = await this.replications.loadRunInput(analysisId);
-      if (!input) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
-      return { spec: mechanismSpecOf(analysisId, input.spec), panelCsv: input.panelCsv };
+    return this.inputCache.get(analysisId, {
+      spec: async () => {
+        const row = await this.replications.loadRunSpec(analysisId);
+        if (!row) throw new UnrecoverableError(`NOT_FOUND: analysis ${analysisId} does not exist`);
+        return { spec: mechanismSpecOf(analysisId, row.spec), datasetId: row.datasetId };
+      },
+      datasetCsv: async (datasetId) => {
+        const csv = await this.replications.loadDatasetCsv(datasetId);
+        if (csv === null) throw new UnrecoverableError(`NOT_FOUND: dataset ${datasetId} does not exist`);
+        return csv;
+      },
     });
   }
 
