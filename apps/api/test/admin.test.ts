@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { producCsv } from './fixtures.js';
 import { adminEmail } from './global-setup.js';
@@ -88,6 +89,8 @@ describe('administration', () => {
     expect(estimation.paused).toBe(false);
     // the test's worker holds one connection per queue
     expect(body.workers.map((w: { queue: string }) => w.queue).sort()).toEqual(['bootstrap', 'estimation']);
+    // named host:pid, so administrators can tell the processes apart
+    for (const w of body.workers as { name: string }[]) expect(w.name).toBe(`${hostname()}:${worker.pid}`);
 
     const paused = await admin.post('/admin/queue/estimation/pause');
     expect(paused.status).toBe(200);

@@ -10,6 +10,11 @@ import { redisUrl } from './services.js';
 /** The compiled worker on the API's database and queue prefix, for tests that need analyses to run. */
 export class WorkerProcess {
   private child: ChildProcess | undefined;
+
+  /** The process id, which the worker puts in its name (host:pid). */
+  get pid(): number | undefined {
+    return this.child?.pid;
+  }
   log = '';
 
   async start(): Promise<void> {
