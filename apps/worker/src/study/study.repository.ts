@@ -294,11 +294,22 @@ export class StudyRepository implements StudyStore {
   }
 
   async markFailed(studyId: string, error: SerializedError): Promise<void> {
-    await this.studies
-      .createQueryBuilder()
-      .update()
-      .set({ status: 'failed', stage: 'done', error: jsonb(error), finishedAt: () => 'now()' })
-      .where({ id: studyId, status: unfinished })
-      .execute();
+    await this.dataSource.transaction(async (manager) => {
+      const { affected } = await manager
+        .createQueryBuilder()
+        .update(StudyEntity)
+        .set({ status: 'failed', stage: 'done', error: jsonb(error), finishedAt: () => 'now()' })
+        .where({ id: studyId, status: unfinished })
+        .execute();
+      if (!affected) return;
+      // its steps that have not run would otherwise be run on their own by the re-queue sweeper
+      await manager
+        .createQueryBuilder()
+        .update(AnalysisEntity)
+        .set({ status: 'cancelled', finishedAt: () => 'now()' })
+        .where({ status: unfinished })
+        .andWhere('id IN (SELECT analysis_id FROM study_steps WHERE study_id = :studyId)', { studyId })
+        .execute();
+    });
   }
 }

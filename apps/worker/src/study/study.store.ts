@@ -85,6 +85,6 @@ export interface StudyStore {
   stepOutcomes(studyId: string): Promise<StudyStepOutcomeRow[]>;
   /** Stores the report and the final status unless the study was cancelled meanwhile. */
   saveReport(studyId: string, report: StudyReportRecord): Promise<void>;
-  /** Records a failure unless the study already ended. */
+  /** Records a failure unless the study already ended, and cancels its steps' analyses that have not ended. */
   markFailed(studyId: string, error: SerializedError): Promise<void>;
 }
