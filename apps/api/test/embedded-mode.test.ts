@@ -1,12 +1,12 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiRoot } from './global-setup.js';
+import { apiRoot, freePort } from './global-setup.js';
+import { ApiClient } from './http-client.js';
 import { producCsv, repoRoot } from './fixtures.js';
 
 /**
@@ -37,14 +37,6 @@ const mediationSpec = (reps: number) => ({
   effects: 'twoways',
   bootstrap: { reps, seed: 7 },
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  server.close();
-  return port;
-}
 
 /** The built API in embedded mode on `dataDir`. */
 class EmbeddedApi {
@@ -104,45 +96,23 @@ class EmbeddedApi {
   }
 }
 
-/** A cookie-keeping client of one API. */
-class Client {
-  cookie: string | undefined;
-  constructor(readonly url: string) {}
-
-  async request(method: string, route: string, body?: string, contentType?: string): Promise<any> {
-    const headers: Record<string, string> = {};
-    if (this.cookie) headers.cookie = this.cookie;
-    if (contentType) headers['content-type'] = contentType;
-    const response = await fetch(`${this.url}${route}`, { method, headers, body });
-    const setCookie = response.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0];
-    const text = await response.text();
-    return {
-      status: response.status,
-      body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
-    };
-  }
-
-  post(route: string, json: unknown) {
-    return this.request('POST', route, JSON.stringify(json), 'application/json');
-  }
-
-  /** Reads the analysis's SSE stream to its end (a terminal status). */
-  async events(id: string): Promise<{ event: string; data: any }[]> {
-    const response = await fetch(`${this.url}/analyses/${id}/events`, { headers: { cookie: this.cookie! } });
-    expect(response.headers.get('content-type')).toContain('text/event-stream');
-    const text = await response.text();
-    return text
-      .split('\n\n')
-      .filter((block) => block.startsWith('event: '))
-      .map((block) => {
-        const [eventLine, dataLine] = block.split('\n');
-        return {
-          event: eventLine!.slice('event: '.length),
-          data: JSON.parse(dataLine!.slice('data: '.length)),
-        };
-      });
-  }
+/** Reads an analysis's SSE stream to its end (a terminal status). */
+async function analysisEvents(client: ApiClient, id: string): Promise<{ event: string; data: any }[]> {
+  const response = await fetch(`${client.baseUrl}/analyses/${id}/events`, {
+    headers: { cookie: client.cookie! },
+  });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  const text = await response.text();
+  return text
+    .split('\n\n')
+    .filter((block) => block.startsWith('event: '))
+    .map((block) => {
+      const [eventLine, dataLine] = block.split('\n');
+      return {
+        event: eventLine!.slice('event: '.length),
+        data: JSON.parse(dataLine!.slice('data: '.length)),
+      };
+    });
 }
 
 /** `spillover fit` on a spec whose data is `csv`: the CLI's result. */
@@ -165,14 +135,14 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'spillover-embedded-'));
   const cliDir = mkdtempSync(path.join(tmpdir(), 'spillover-embedded-cli-'));
   let api: EmbeddedApi;
-  let client: Client;
+  let client: ApiClient;
   let teamId: string;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
     api = new EmbeddedApi(dataDir, `http://127.0.0.1:${await freePort()}`);
     await api.start();
-    client = new Client(api.url);
+    client = new ApiClient(api.url);
   }, 90_000);
   afterAll(async () => {
     await api?.stop();
@@ -192,12 +162,7 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
       ['produc', producCsv, 'state', 'year'],
       ['mechanisms', mechanismsCsv, 'unit', 'time'],
     ] as const) {
-      const upload = await client.request(
-        'POST',
-        `/datasets?${new URLSearchParams({ teamId, name, unit, time })}`,
-        csv,
-        'text/csv',
-      );
+      const upload = await client.uploadCsv({ teamId, name, unit, time }, csv);
       expect(upload.status).toBe(201);
       ids[name] = upload.body.id;
     }
@@ -207,9 +172,9 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
     const created = await client.post('/analyses', { datasetId: ids.produc, spec: feSpec });
     expect(created.status).toBe(202);
     ids.fe = created.body.id;
-    const events = await client.events(ids.fe!);
+    const events = await analysisEvents(client, ids.fe!);
     expect(events.at(-1)).toMatchObject({ event: 'status', data: { status: 'succeeded' } });
-    const { body } = await client.request('GET', `/analyses/${ids.fe}`);
+    const { body } = await client.get(`/analyses/${ids.fe}`);
     expect(body.result).toEqual(cliResult(feSpec, producCsv, cliDir));
   }, 120_000);
 
@@ -217,14 +182,14 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
     const spec = mediationSpec(200);
     const created = await client.post('/analyses', { datasetId: ids.mechanisms, spec });
     ids.mediation = created.body.id;
-    const events = await client.events(ids.mediation!);
+    const events = await analysisEvents(client, ids.mediation!);
     expect(events.at(-1)).toMatchObject({ event: 'status', data: { status: 'succeeded' } });
     const stages = new Set(events.filter((e) => e.event === 'progress').map((e) => e.data.stage));
     expect(stages.has('replications') || stages.has('combining')).toBe(true);
-    const { body } = await client.request('GET', `/analyses/${ids.mediation}`);
+    const { body } = await client.get(`/analyses/${ids.mediation}`);
     expect(body.result).toEqual(cliResult(spec, mechanismsCsv, cliDir));
 
-    const overview = await client.request('GET', '/admin/overview');
+    const overview = await client.get('/admin/overview');
     // not an administrator: the admin API exists and refuses
     expect(overview.status).toBe(403);
   }, 180_000);
@@ -236,14 +201,14 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
     });
     const id = created.body.id as string;
     const deadline = Date.now() + 60_000;
-    while ((await client.request('GET', `/analyses/${id}`)).body.status !== 'running') {
+    while ((await client.get(`/analyses/${id}`)).body.status !== 'running') {
       if (Date.now() > deadline) throw new Error(`analysis ${id} never started:\n${api.log}`);
       await sleep(200);
     }
     const cancelled = await client.post(`/analyses/${id}/cancel`, {});
     expect(cancelled.body).toMatchObject({ id, status: 'cancelled' });
     await sleep(3000);
-    const { body } = await client.request('GET', `/analyses/${id}`);
+    const { body } = await client.get(`/analyses/${id}`);
     expect([body.status, body.result]).toEqual(['cancelled', null]);
   }, 120_000);
 
@@ -256,12 +221,12 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
     while (!['succeeded', 'failed', 'cancelled'].includes(study.status)) {
       if (Date.now() > deadline) throw new Error(`study ${id} did not finish:\n${api.log}`);
       await sleep(500);
-      study = (await client.request('GET', `/studies/${id}`)).body;
+      study = (await client.get(`/studies/${id}`)).body;
     }
     expect(study.status, JSON.stringify([study.error, study.failedSteps])).toBe('succeeded');
     expect(study.steps).toHaveLength(19);
     expect(study.steps.filter((step: { status: string }) => step.status !== 'succeeded')).toEqual([]);
-    const report = await client.request('GET', `/studies/${id}/report`);
+    const report = await client.get(`/studies/${id}/report`);
     expect(report.status).toBe(200);
     for (const step of study.steps.filter((s: { phase: string }) => s.phase === 'estimation')) {
       expect(report.body).toContain(`/analyses/${step.analysisId}`);
@@ -281,7 +246,7 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
         throw new Error(`study ${id} was not caught mid-estimation (${study.status}, ${study.stage})`);
       }
       await sleep(50);
-      study = (await client.request('GET', `/studies/${id}`)).body;
+      study = (await client.get(`/studies/${id}`)).body;
     }
     await api.stop();
     api = new EmbeddedApi(dataDir, api.url);
@@ -290,24 +255,24 @@ describe('embedded mode (PGlite, jobs in the API process)', () => {
       if (Date.now() > deadline + 60_000)
         throw new Error(`study ${id} did not finish after the restart:\n${api.log}`);
       await sleep(500);
-      study = (await client.request('GET', `/studies/${id}`)).body;
+      study = (await client.get(`/studies/${id}`)).body;
     }
     expect(study.status, JSON.stringify([study.error, study.failedSteps])).toBe('succeeded');
     expect(study.steps.filter((step: { status: string }) => step.status !== 'succeeded')).toEqual([]);
-    expect((await client.request('GET', `/studies/${id}/report`)).status).toBe(200);
+    expect((await client.get(`/studies/${id}/report`)).status).toBe(200);
     expect(api.log).toContain('re-queued studies whose job was missing');
   }, 300_000);
 
   it('keeps users, datasets and results after a restart on the same folder', async () => {
-    const before = (await client.request('GET', `/analyses/${ids.mediation}`)).body;
+    const before = (await client.get(`/analyses/${ids.mediation}`)).body;
     await api.stop();
     api = new EmbeddedApi(dataDir, api.url);
     await api.start();
-    const me = await client.request('GET', '/auth/me');
+    const me = await client.get('/auth/me');
     expect(me.status).toBe(200);
-    const dataset = await client.request('GET', `/datasets/${ids.produc}`);
+    const dataset = await client.get(`/datasets/${ids.produc}`);
     expect(dataset.body).toMatchObject({ id: ids.produc, name: 'produc' });
-    expect((await client.request('GET', `/analyses/${ids.mediation}`)).body).toEqual(before);
-    expect((await client.request('GET', `/analyses/${ids.fe}`)).body.status).toBe('succeeded');
+    expect((await client.get(`/analyses/${ids.mediation}`)).body).toEqual(before);
+    expect((await client.get(`/analyses/${ids.fe}`)).body.status).toBe('succeeded');
   }, 120_000);
 });

@@ -22,7 +22,7 @@ export const adminEmail = 'root-admin@example.org';
 /** Small enough to test the 413 quickly; the Produc panel (99 kB) fits. */
 const uploadMaxBytes = 200_000;
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const server = createServer().listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };

@@ -8,8 +8,10 @@ export interface HttpResponse<T = any> {
 
 /** A browser-like client of the running API: keeps the session cookie between requests. */
 export class ApiClient {
-  readonly baseUrl = inject('apiUrl');
   cookie: string | undefined;
+
+  /** The API of the test run by default; another one (e.g. an embedded-mode API) when given. */
+  constructor(readonly baseUrl: string = inject('apiUrl')) {}
 
   async request<T = any>(
     method: string,

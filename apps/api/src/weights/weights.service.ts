@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import {
@@ -11,7 +10,7 @@ import {
   type WeightsView,
 } from '@spillover/contracts';
 import { parsePanelCsv } from '@spillover/core';
-import { type DatasetEntity, WeightsMatrixEntity } from '@spillover/db';
+import { type DatasetEntity, saveWeightsVersion, WeightsMatrixEntity } from '@spillover/db';
 import type { DataSource, Repository } from 'typeorm';
 import { notFound } from '../common/not-found.js';
 import { DatasetsService } from '../datasets/datasets.service.js';
@@ -163,31 +162,18 @@ export class WeightsService {
     described: DescribedWeights,
     recipe: WeightsRecipe,
   ): Promise<WeightsView> {
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    const saved = await this.dataSource.transaction(async (manager) => {
-      // concurrent stores of one name wait here, so each gets its own version number
-      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`weights:${teamId}:${name}`]);
-      const latest = await manager
-        .createQueryBuilder(WeightsMatrixEntity, 'w')
-        .select('MAX(w.version)', 'version')
-        .where('w.team_id = :teamId AND w.name = :name', { teamId, name })
-        .getRawOne<{ version: number | null }>();
-      return manager.save(
-        manager.create(WeightsMatrixEntity, {
-          teamId,
-          name,
-          version: (latest?.version ?? 0) + 1,
-          sha256,
-          format: described.format,
-          content,
-          unitIds: described.unitIds,
-          n: described.unitIds.length,
-          summary: described.summary,
-          recipe,
-          createdBy: userId,
-        }),
-      );
-    });
+    const saved = await this.dataSource.transaction((manager) =>
+      saveWeightsVersion(manager, {
+        teamId,
+        name,
+        format: described.format,
+        content,
+        unitIds: described.unitIds,
+        summary: described.summary,
+        recipe,
+        createdBy: userId,
+      }),
+    );
     return weightsView(saved);
   }
 }

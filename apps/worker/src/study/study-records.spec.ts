@@ -41,7 +41,7 @@ describe('study records', () => {
   it('describes each weights matrix over the balanced cities with its build recipe', () => {
     const panel = { id: 'd-balanced', name: 'resilience test: balanced spatial panel', version: 2 };
     const [knn, , economic] = preparation.weights.map((w) => studyWeightsDraft(study, preparation, w, panel));
-    expect(knn!.n).toBe(preparation.balanced.units);
+    expect(knn!.unitIds).toHaveLength(preparation.balanced.units);
     expect(knn!.summary.neighbours.min).toBe(preparation.demo.dgp.parameters.k);
     expect(knn!.recipe).toMatchObject({
       source: 'build',

@@ -6,7 +6,6 @@ import {
   type StudyTemplate,
   type StudyWeightsIds,
   type WeightsRecipe,
-  type WeightsSummaryView,
 } from '@spillover/contracts';
 import {
   describePanel,
@@ -15,7 +14,7 @@ import {
   parseWeights,
   summariseWeights,
 } from '@spillover/core';
-import type { DatasetVersionDraft } from '@spillover/db';
+import type { DatasetVersionDraft, WeightsVersionDraft } from '@spillover/db';
 import type { StudyPlannedStep, StudyPreparation, StudyWeights } from '@spillover/study';
 
 /**
@@ -86,17 +85,8 @@ export function studyDatasetDraft(
 }
 
 /** A weights matrix to store, described as the API describes an upload (unit ids sorted, neighbour summary). */
-export interface StudyWeightsDraft {
-  teamId: string;
-  name: string;
-  format: 'edges';
-  content: string;
-  unitIds: string[];
-  n: number;
-  summary: WeightsSummaryView;
-  recipe: WeightsRecipe;
-  createdBy: string;
-}
+/** Stored weights of a study: edge lists built over its balanced panel. */
+export type StudyWeightsDraft = WeightsVersionDraft & { format: 'edges' };
 
 /** The balanced panel's stored version, which the weights are built over. */
 export interface StoredPanel {
@@ -146,7 +136,6 @@ export function studyWeightsDraft(
     format: 'edges',
     content: weights.text,
     unitIds,
-    n: unitIds.length,
     summary: { n, links, neighbours, connectivityPercent, symmetric, islands },
     recipe: weightsRecipe(weights.key, preparation.demo.dgp.parameters.k, balanced),
     createdBy: study.createdBy,

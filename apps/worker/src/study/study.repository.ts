@@ -5,12 +5,11 @@ import {
   AnalysisProvenanceEntity,
   DatasetEntity,
   saveDatasetVersion,
+  saveWeightsVersion,
   StudyEntity,
   StudyStepEntity,
-  WeightsMatrixEntity,
 } from '@spillover/db';
 import type { StudyPreparation } from '@spillover/study';
-import { createHash } from 'node:crypto';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity.js';
 import {
@@ -19,7 +18,6 @@ import {
   studyDatasetDraft,
   studyDatasetRoles,
   studyWeightsDraft,
-  type StudyWeightsDraft,
 } from './study-records.js';
 import type {
   EstimationAnalysis,
@@ -140,7 +138,7 @@ export class StudyRepository implements StudyStore {
       const weightsIds: Partial<StudyWeightsIds> = {};
       for (const weights of preparation.weights) {
         const draft = studyWeightsDraft(study, preparation, weights, balanced!);
-        weightsIds[weights.key] = (await this.saveWeights(manager, draft)).id;
+        weightsIds[weights.key] = (await saveWeightsVersion(manager, draft)).id;
       }
       const ids = datasetIds as StudyDatasetIds;
 
@@ -228,25 +226,6 @@ export class StudyRepository implements StudyStore {
     analysisId: string,
   ): StepRow {
     return { studyId, stepId: step.id, position, title: step.title, phase, analysisId };
-  }
-
-  /** The next version of the name in the team, under the advisory lock the API's weights uploads take. */
-  private async saveWeights(manager: EntityManager, draft: StudyWeightsDraft): Promise<WeightsMatrixEntity> {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
-      `weights:${draft.teamId}:${draft.name}`,
-    ]);
-    const latest = await manager
-      .createQueryBuilder(WeightsMatrixEntity, 'w')
-      .select('MAX(w.version)', 'version')
-      .where('w.team_id = :teamId AND w.name = :name', { teamId: draft.teamId, name: draft.name })
-      .getRawOne<{ version: number | null }>();
-    return manager.save(
-      manager.create(WeightsMatrixEntity, {
-        ...draft,
-        version: (latest?.version ?? 0) + 1,
-        sha256: createHash('sha256').update(draft.content).digest('hex'),
-      }),
-    );
   }
 
   async markFlowEnqueued(studyId: string): Promise<void> {
